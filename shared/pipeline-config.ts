@@ -40,50 +40,55 @@ export const RetryPolicy = z.object({
 });
 export type RetryPolicy = z.infer<typeof RetryPolicy>;
 
-export const PipelineConfig = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids use letters, digits, "_" and "-"'),
-    name,
-    kafka: KafkaConnection,
-    topics: z.union([
-      z.object({ names: z.array(TopicName).min(1, 'at least one topic') }),
-      z.object({ pattern: z.string().min(1).max(1000) }),
-    ]),
-    groupId: name,
-    startPosition: StartPosition,
-    milvus: MilvusConnection,
-    database: z.string().max(255).optional(),
-    collection: MilvusName,
-    partition: z.string().max(255).optional(),
-    writeMode: WriteMode,
-    mapping: z.array(FieldMapping).max(10_000),
-    ignore: z.array(z.string().max(1000)).max(10_000),
-    valueFormat: ValueFormat,
-    vectorEncoding: VectorEncoding,
-    extraFields: ExtraFieldPolicy,
-    batchSize: z.number().int().min(1).max(100_000),
-    lingerMs: z.number().int().min(0).max(60_000),
-    maxInFlightBatches: z.number().int().min(1).max(64),
-    retry: RetryPolicy,
-    errorTolerance: ErrorTolerance,
-    deadLetterTopic: TopicName.optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.errorTolerance === 'all' && !c.deadLetterTopic) {
-      ctx.addIssue({ code: 'custom', path: ['deadLetterTopic'], message: 'errors.tolerance=all needs a dead-letter topic so bad records are kept, not dropped' });
+/** The fields without cross-field checks, so derived schemas (e.g. a saved spec) can omit/extend them. */
+export const PipelineConfigShape = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids use letters, digits, "_" and "-"'),
+  name,
+  kafka: KafkaConnection,
+  topics: z.union([
+    z.object({ names: z.array(TopicName).min(1, 'at least one topic') }),
+    z.object({ pattern: z.string().min(1).max(1000) }),
+  ]),
+  groupId: name,
+  startPosition: StartPosition,
+  milvus: MilvusConnection,
+  database: z.string().max(255).optional(),
+  collection: MilvusName,
+  partition: z.string().max(255).optional(),
+  writeMode: WriteMode,
+  mapping: z.array(FieldMapping).max(10_000),
+  ignore: z.array(z.string().max(1000)).max(10_000),
+  valueFormat: ValueFormat,
+  vectorEncoding: VectorEncoding,
+  extraFields: ExtraFieldPolicy,
+  batchSize: z.number().int().min(1).max(100_000),
+  lingerMs: z.number().int().min(0).max(60_000),
+  maxInFlightBatches: z.number().int().min(1).max(64),
+  retry: RetryPolicy,
+  errorTolerance: ErrorTolerance,
+  deadLetterTopic: TopicName.optional(),
+});
+
+type CrossChecked = Pick<PipelineConfig, 'errorTolerance' | 'deadLetterTopic' | 'topics' | 'retry'>;
+/** Checks that span several fields, shared by every schema derived from the shape. */
+export function checkPipeline(c: CrossChecked, ctx: z.RefinementCtx): void {
+  if (c.errorTolerance === 'all' && !c.deadLetterTopic) {
+    ctx.addIssue({ code: 'custom', path: ['deadLetterTopic'], message: 'errors.tolerance=all needs a dead-letter topic so bad records are kept, not dropped' });
+  }
+  if ('pattern' in c.topics) {
+    try {
+      new RegExp(c.topics.pattern);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path: ['topics', 'pattern'], message: `not a valid regular expression: ${(e as Error).message}` });
     }
-    if ('pattern' in c.topics) {
-      try {
-        new RegExp(c.topics.pattern);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', path: ['topics', 'pattern'], message: `not a valid regular expression: ${(e as Error).message}` });
-      }
-    }
-    if (c.retry.maxBackoffMs < c.retry.initialBackoffMs) {
-      ctx.addIssue({ code: 'custom', path: ['retry', 'maxBackoffMs'], message: 'must be at least initialBackoffMs' });
-    }
-  });
-export type PipelineConfig = z.infer<typeof PipelineConfig>;
+  }
+  if (c.retry.maxBackoffMs < c.retry.initialBackoffMs) {
+    ctx.addIssue({ code: 'custom', path: ['retry', 'maxBackoffMs'], message: 'must be at least initialBackoffMs' });
+  }
+}
+
+export const PipelineConfig = PipelineConfigShape.superRefine(checkPipeline);
+export type PipelineConfig = z.infer<typeof PipelineConfigShape>;
 
 export const PIPELINE_DEFAULTS = {
   startPosition: { kind: 'committed', fallback: 'earliest' },
