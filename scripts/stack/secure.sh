@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# Secure sandbox endpoints, so the wizard's TLS and authentication paths are tested for real:
+#   - a second single-node Kafka (KRaft) with only a SASL_SSL listener: SCRAM-SHA-512, user "studio",
+#     password "studio-secret", server certificate signed by a local test CA;
+#   - nginx terminating TLS in front of the sandbox Milvus, requiring the token "studio-token"
+#     (gRPC UNAUTHENTICATED otherwise) and forwarding with grpc_pass.
+# The CA certificate is written to <stack dir>/secure/ca.pem for tests and the UI.
+#
+#   scripts/stack/secure.sh up | down | status | env | logs
+#
+# Reuses the Kafka jars and Java of scripts/stack.sh (installing them if needed) and starts the plain
+# sandbox Milvus as nginx's upstream. Environment: STUDIO_STACK_DIR (default <repo>/.stack),
+# SECURE_KAFKA_PORT (9192), SECURE_KAFKA_CONTROLLER_PORT (9193), SECURE_MILVUS_PORT (19543),
+# MILVUS_PORT (19530, the upstream).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+STACK_DIR=${STUDIO_STACK_DIR:-$ROOT/.stack}
+SECURE_KAFKA_PORT=${SECURE_KAFKA_PORT:-9192}
+SECURE_KAFKA_CONTROLLER_PORT=${SECURE_KAFKA_CONTROLLER_PORT:-9193}
+SECURE_MILVUS_PORT=${SECURE_MILVUS_PORT:-19543}
+MILVUS_PORT=${MILVUS_PORT:-19530}
+HOST=127.0.0.1
+
+KAFKA_USER=studio
+KAFKA_PASSWORD=studio-secret
+MILVUS_TOKEN=studio-token
+KEYSTORE_PASSWORD=studio-keystore
+
+DIR=$STACK_DIR/secure
+CERTS=$DIR
+KAFKA_LIBS=$STACK_DIR/kafka/libs
+KAFKA_DATA=$DIR/kafka-$SECURE_KAFKA_PORT
+NGINX_DIR=$DIR/nginx-$SECURE_MILVUS_PORT
+RUN_DIR=$DIR/run
+LOG_DIR=$STACK_DIR/logs
+
+die() { echo "stack: $*" >&2; exit 1; }
+say() { echo "stack: $*"; }
+
+pid_file() { case $1 in kafka) echo "$RUN_DIR/kafka-$SECURE_KAFKA_PORT.pid" ;; nginx) echo "$RUN_DIR/nginx-$SECURE_MILVUS_PORT.pid" ;; esac; }
+running() { local f; f=$(pid_file "$1"); [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
+port_busy() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+nginx_bin() { command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true; }
+
+apt_install() {
+  [ "$(id -u)" -eq 0 ] || return 1
+  say "installing $1 from Debian packages (once)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >"$STACK_DIR/install-$1.log" 2>&1 \
+    || { apt-get update -q >>"$STACK_DIR/install-$1.log" 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >>"$STACK_DIR/install-$1.log" 2>&1; }
+}
+
+ensure_prereqs() {
+  [ -f "$KAFKA_LIBS/.complete" ] || bash "$ROOT/scripts/stack.sh" install
+  [ -n "$(nginx_bin)" ] || apt_install nginx || die "nginx is required for the secure Milvus endpoint and could not be installed (Debian: apt-get install nginx)"
+  command -v kcat >/dev/null || apt_install kcat || true
+  bash "$HERE/secure/certs.sh" "$CERTS" "$KEYSTORE_PASSWORD" || die "could not create the test certificates"
+}
+
+write_kafka_config() {
+  mkdir -p "$KAFKA_DATA"
+  cat >"$KAFKA_DATA/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=$HOST:$SECURE_KAFKA_CONTROLLER_PORT
+listeners=SASL_SSL://$HOST:$SECURE_KAFKA_PORT,CONTROLLER://$HOST:$SECURE_KAFKA_CONTROLLER_PORT
+advertised.listeners=SASL_SSL://$HOST:$SECURE_KAFKA_PORT,CONTROLLER://$HOST:$SECURE_KAFKA_CONTROLLER_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=SASL_SSL
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$KAFKA_USER" password="$KAFKA_PASSWORD";
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$CERTS/server.p12
+ssl.keystore.password=$KEYSTORE_PASSWORD
+ssl.key.password=$KEYSTORE_PASSWORD
+ssl.truststore.type=PEM
+ssl.truststore.location=$CERTS/ca.pem
+ssl.client.auth=none
+log.dirs=$KAFKA_DATA/logs
+num.partitions=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+delete.topic.enable=true
+EOF
+  cat >"$KAFKA_DATA/log4j2.properties" <<EOF
+rootLogger.level=WARN
+rootLogger.appenderRef.file.ref=file
+appender.file.type=File
+appender.file.name=file
+appender.file.fileName=$LOG_DIR/secure-kafka-$SECURE_KAFKA_PORT.log
+appender.file.layout.type=PatternLayout
+appender.file.layout.pattern=[%d] %p %m (%c)%n
+logger.kafka.name=kafka
+logger.kafka.level=INFO
+EOF
+}
+
+start_kafka() {
+  running kafka && { say "secure kafka already running on $HOST:$SECURE_KAFKA_PORT"; return 0; }
+  port_busy "$SECURE_KAFKA_PORT" && die "port $SECURE_KAFKA_PORT is busy; set SECURE_KAFKA_PORT to use another"
+  port_busy "$SECURE_KAFKA_CONTROLLER_PORT" && die "port $SECURE_KAFKA_CONTROLLER_PORT is busy; set SECURE_KAFKA_CONTROLLER_PORT"
+  write_kafka_config
+  local cp="$KAFKA_LIBS/*" log=$LOG_DIR/secure-kafka-$SECURE_KAFKA_PORT.log
+  if [ ! -f "$KAFKA_DATA/logs/meta.properties" ]; then
+    local id; id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n1)
+    # SCRAM credentials live in the metadata log; adding them at format time needs no running broker.
+    java -cp "$cp" -Dlog4j2.configurationFile="$KAFKA_DATA/log4j2.properties" kafka.tools.StorageTool format \
+      --standalone -t "$id" -c "$KAFKA_DATA/server.properties" \
+      --add-scram "SCRAM-SHA-512=[name=$KAFKA_USER,password=$KAFKA_PASSWORD]" >>"$log" 2>&1 \
+      || die "formatting the secure Kafka storage failed; see $log"
+  fi
+  say "starting secure kafka (SASL_SSL, SCRAM-SHA-512) on $HOST:$SECURE_KAFKA_PORT"
+  setsid nohup java -Xms128m -Xmx384m -XX:+UseG1GC -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$KAFKA_DATA/log4j2.properties" -cp "$cp" kafka.Kafka "$KAFKA_DATA/server.properties" \
+    >>"$LOG_DIR/secure-kafka-$SECURE_KAFKA_PORT.out" 2>&1 </dev/null &
+  echo $! >"$(pid_file kafka)"
+}
+
+start_nginx() {
+  running nginx && { say "secure milvus proxy already running on $HOST:$SECURE_MILVUS_PORT"; return 0; }
+  port_busy "$SECURE_MILVUS_PORT" && die "port $SECURE_MILVUS_PORT is busy; set SECURE_MILVUS_PORT to use another"
+  mkdir -p "$NGINX_DIR"/{run,logs,tmp}
+  local user=""; [ "$(id -u)" -eq 0 ] && user="user root;"
+  sed -e "s|@DIR@|$NGINX_DIR|g" -e "s|@CERTS@|$CERTS|g" -e "s|@HOST@|$HOST|g" -e "s|@PORT@|$SECURE_MILVUS_PORT|g" \
+    -e "s|@UPSTREAM@|$HOST:$MILVUS_PORT|g" -e "s|@TOKEN@|$MILVUS_TOKEN|g" \
+    -e "s|@TOKEN_B64@|$(printf %s "$MILVUS_TOKEN" | base64)|g" -e "s|@USER@|$user|" \
+    "$HERE/secure/nginx.conf.template" >"$NGINX_DIR/nginx.conf"
+  local bin; bin=$(nginx_bin)
+  "$bin" -t -q -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/logs/nginx-error.log" >"$NGINX_DIR/logs/config-test.log" 2>&1 \
+    || die "nginx rejected its configuration: $(tr '\n' ' ' <"$NGINX_DIR/logs/config-test.log")"
+  say "starting secure milvus proxy (nginx, TLS + token) on $HOST:$SECURE_MILVUS_PORT"
+  # Not the system service: our own config, pid and logs, in the foreground of its own session.
+  setsid nohup "$bin" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/logs/nginx-error.log" \
+    >>"$NGINX_DIR/logs/nginx.out" 2>&1 </dev/null &
+  echo $! >"$(pid_file nginx)"
+}
+
+probe_kafka() {
+  if command -v kcat >/dev/null; then
+    kcat -L -m 5 -b "$HOST:$SECURE_KAFKA_PORT" -X security.protocol=SASL_SSL -X sasl.mechanisms=SCRAM-SHA-512 \
+      -X sasl.username="$KAFKA_USER" -X sasl.password="$KAFKA_PASSWORD" -X ssl.ca.location="$CERTS/ca.pem" 2>&1 | grep -q "1 brokers"
+  else
+    openssl s_client -connect "$HOST:$SECURE_KAFKA_PORT" -CAfile "$CERTS/ca.pem" -verify_return_error </dev/null >/dev/null 2>&1
+  fi
+}
+probe_nginx() {
+  "$STACK_DIR/milvus-venv/bin/python" - "$HOST" "$SECURE_MILVUS_PORT" "$MILVUS_TOKEN" "$CERTS/ca.pem" <<'EOF'
+import sys
+from pymilvus import MilvusClient
+host, port, token, ca = sys.argv[1:5]
+MilvusClient(uri=f"https://{host}:{port}", token=token, server_pem_path=ca, timeout=5).list_collections()
+EOF
+}
+
+wait_ready() {
+  local svc=$1 deadline=$((SECONDS + ${STACK_TIMEOUT:-120}))
+  while [ $SECONDS -lt $deadline ]; do
+    running "$svc" || die "secure $svc exited during start-up; see scripts/stack/secure.sh logs"
+    if "probe_$svc" >/dev/null 2>&1; then say "secure $svc ready"; return 0; fi
+    sleep 1
+  done
+  die "secure $svc did not answer within ${STACK_TIMEOUT:-120}s; see scripts/stack/secure.sh logs"
+}
+
+stop_svc() {
+  local svc=$1 f; f=$(pid_file "$1")
+  if ! running "$svc"; then rm -f "$f"; return 0; fi
+  local pid; pid=$(cat "$f")
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$f"
+  say "secure $svc stopped"
+}
+
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+cmd=${1:-status}
+case $cmd in
+  up)
+    ensure_prereqs
+    bash "$ROOT/scripts/stack.sh" up milvus
+    start_kafka; start_nginx
+    wait_ready kafka; wait_ready nginx ;;
+  down) stop_svc nginx; stop_svc kafka ;;
+  status)
+    rc=0
+    for s in kafka nginx; do
+      if running "$s" && "probe_$s" >/dev/null 2>&1; then echo "secure $s: up"
+      elif running "$s"; then echo "secure $s: starting (process $(cat "$(pid_file "$s")"), not answering yet)"; rc=1
+      else echo "secure $s: down"; rc=1; fi
+    done
+    exit $rc ;;
+  env)
+    echo "SECURE_KAFKA_BROKERS=$HOST:$SECURE_KAFKA_PORT"
+    echo "SECURE_KAFKA_USERNAME=$KAFKA_USER"
+    echo "SECURE_KAFKA_PASSWORD=$KAFKA_PASSWORD"
+    echo "SECURE_MILVUS_ADDRESS=https://$HOST:$SECURE_MILVUS_PORT"
+    echo "SECURE_MILVUS_TOKEN=$MILVUS_TOKEN"
+    echo "SECURE_CA_PEM=$CERTS/ca.pem" ;;
+  logs)
+    echo "== secure kafka"; tail -n "${LINES:-60}" "$LOG_DIR/secure-kafka-$SECURE_KAFKA_PORT.log" 2>/dev/null || true
+    echo "== nginx"; tail -n "${LINES:-60}" "$NGINX_DIR/logs/nginx-error.log" 2>/dev/null || true ;;
+  *) die "unknown command '$cmd' (up | down | status | env | logs)" ;;
+esac
