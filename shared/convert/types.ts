@@ -45,3 +45,15 @@ export type ConvertResult =
   | { ok: false; error: ConversionError };
 
 export type FieldResult = { ok: true; value: unknown } | { ok: false; error: ConversionError };
+
+export interface DecodeOptions {
+  /** Messages larger than this are rejected before parsing ('too_large'). Default 8 MiB. */
+  maxBytes?: number;
+}
+
+export type DecodeResult =
+  | { ok: true; value: unknown; format: 'json' | 'connect' }
+  | { ok: false; error: ConversionError };
+
+/** A converter compiled once per (schema, options): message object → row. */
+export type RecordConverter = (value: unknown) => ConvertResult;
