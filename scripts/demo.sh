@@ -25,7 +25,7 @@ if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
   echo "demo: the Studio server is already running"
 else
   : >"$log"
-  setsid nohup node dist/cli/cli.mjs serve --port "$PORT" --data-dir "$STACK_DIR/demo-data" --demo >>"$log" 2>&1 </dev/null &
+  setsid nohup node dist/cli/cli.mjs serve --port "$PORT" --data-dir "$STACK_DIR/demo-data" >>"$log" 2>&1 </dev/null &
   echo $! >"$pid_file"
   for _ in $(seq 1 120); do
     url=$(sed -n 's/.*browser mode: \(http[^ ]*\).*/\1/p' "$log" | tail -n1)

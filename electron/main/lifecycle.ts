@@ -5,6 +5,7 @@ import { app, dialog, ipcMain, Menu, safeStorage, screen, session, shell, type B
 import { AppFailure } from '../../shared/errors';
 import { createDispatch } from '../rpc/dispatch';
 import { createEventBus } from '../rpc/event-bus';
+import type { MainSide } from '../rpc/app-handlers';
 import type { Handlers, ServiceContext } from '../rpc/types';
 import { isRendererUrl, resolveAppPaths } from './app-paths';
 import { cspFor } from './csp';
@@ -22,9 +23,8 @@ export const PRODUCT_NAME = 'Kafka-Milvus Studio';
 export const USER_DATA_ENV = 'STUDIO_USER_DATA_DIR';
 
 export interface StartOptions {
-  buildHandlers: (ctx: ServiceContext) => Handlers;
-  /** Stops running pipelines cleanly (last batch written, offsets committed) before the app exits. */
-  shutdown?: () => Promise<void>;
+  /** The shared composition root; its shutdown stops pipelines cleanly before the app exits. */
+  buildHandlers: (ctx: ServiceContext) => MainSide;
 }
 
 /** A stuck broker must not keep the app from quitting. */
@@ -36,7 +36,7 @@ export interface StartedApp {
 }
 
 /** Returns null when another instance already runs (that one gets focused instead); rejects if startup fails. */
-export function startApp({ buildHandlers, shutdown }: StartOptions): Promise<StartedApp> | null {
+export function startApp({ buildHandlers }: StartOptions): Promise<StartedApp> | null {
   const userData = process.env[USER_DATA_ENV];
   if (!app.isPackaged && userData) app.setPath('userData', userData);
   if (!app.requestSingleInstanceLock()) {
@@ -64,7 +64,8 @@ export function startApp({ buildHandlers, shutdown }: StartOptions): Promise<Sta
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  if (shutdown) quitAfter(shutdown);
+  let mainSide: MainSide | undefined;
+  quitAfter(() => mainSide?.shutdown() ?? Promise.resolve());
 
   return app.whenReady().then(() => {
     const ctx: ServiceContext = {
@@ -76,8 +77,9 @@ export function startApp({ buildHandlers, shutdown }: StartOptions): Promise<Sta
       events: createEventBus(),
       secrets: createSafeStorageCipher(safeStorage),
     };
+    mainSide = buildHandlers(ctx);
     const handlers: Handlers = {
-      ...buildHandlers(ctx),
+      ...mainSide.commands,
       // only the desktop host can open the OS browser; the allowlist decides what may be opened
       'app.openExternal': async (url) => {
         if (!(await openLink(url))) {

@@ -3,6 +3,7 @@ import { COMMAND_NAMES } from '../../../shared/contract';
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../../../electron/main/bridge-names';
 import { startApp, USER_DATA_ENV } from '../../../electron/main/lifecycle';
 import { REFUSED } from '../../../electron/main/ipc-binding';
+import type { MainSide } from '../../../electron/rpc/app-handlers';
 import type { Handlers, ServiceContext } from '../../../electron/rpc/types';
 import { FakeBrowserWindow, FakeFrame, FakeWebContents, type fakeElectron } from './fake-electron';
 
@@ -14,6 +15,10 @@ let electron: Fake;
 function handlers(): Handlers {
   const h = Object.fromEntries(COMMAND_NAMES.map((name) => [name, vi.fn(() => `${name} ran`)]));
   return h as unknown as Handlers;
+}
+
+function mainSide(commands: Handlers = handlers(), shutdown: () => Promise<void> = async () => undefined): MainSide {
+  return { commands, shutdown };
 }
 
 beforeEach(async () => {
@@ -29,7 +34,7 @@ beforeEach(async () => {
 describe('app lifecycle', () => {
   it('quits when another instance holds the lock', () => {
     electron.app.requestSingleInstanceLock.mockReturnValue(false);
-    const build = vi.fn(handlers);
+    const build = vi.fn(() => mainSide());
     expect(startApp({ buildHandlers: build })).toBeNull();
     expect(electron.app.quit).toHaveBeenCalled();
     expect(build).not.toHaveBeenCalled();
@@ -38,7 +43,7 @@ describe('app lifecycle', () => {
   it('wires context, dispatch, IPC, session, menu and the window on ready', async () => {
     let ctx: ServiceContext | undefined;
     const h = handlers();
-    const started = await startApp({ buildHandlers: (c) => ((ctx = c), h) })!;
+    const started = await startApp({ buildHandlers: (c) => ((ctx = c), mainSide(h)) })!;
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     expect(ctx).toMatchObject({ host: 'desktop', dataDir: '/tmp/studio-user-data', appRoot: '/opt/studio', version: '9.9.9' });
     expect(ctx!.secrets.kind).toBe('os-keychain');
@@ -63,7 +68,7 @@ describe('app lifecycle', () => {
 
   it('opens only allowlisted links for app.openExternal', async () => {
     const h = handlers();
-    await startApp({ buildHandlers: () => h })!;
+    await startApp({ buildHandlers: () => mainSide(h) })!;
     const win = FakeBrowserWindow.instances[0]!;
     const invoke = electron.ipcMain.handlers.get(INVOKE_CHANNEL)!;
     const from = { senderFrame: win.webContents.mainFrame, sender: win.webContents };
@@ -74,7 +79,7 @@ describe('app lifecycle', () => {
   });
 
   it('hardens web contents it did not create and quits when all windows close (not macOS)', async () => {
-    await startApp({ buildHandlers: handlers })!;
+    await startApp({ buildHandlers: () => mainSide() })!;
     const other = new FakeWebContents();
     electron.app.emit('web-contents-created', {}, other);
     expect(other.navigate('will-navigate', 'https://evil.example/')).toBe(true);
@@ -85,7 +90,7 @@ describe('app lifecycle', () => {
 
   it('reopens a window on activate after the last one closed, and honors a scratch userData in dev', async () => {
     process.env[USER_DATA_ENV] = '/tmp/scratch-user-data';
-    await startApp({ buildHandlers: handlers })!;
+    await startApp({ buildHandlers: () => mainSide() })!;
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/tmp/scratch-user-data');
     FakeBrowserWindow.instances[0]!.emit('closed');
     electron.app.emit('activate');
@@ -95,7 +100,7 @@ describe('app lifecycle', () => {
   it('holds the quit until shutdown finishes, then quits once', async () => {
     let finish!: () => void;
     const shutdown = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
-    await startApp({ buildHandlers: handlers, shutdown })!;
+    await startApp({ buildHandlers: () => mainSide(handlers(), shutdown) })!;
     const quit = (): boolean => {
       let prevented = false;
       electron.app.emit('before-quit', { preventDefault: () => (prevented = true) });
@@ -111,7 +116,7 @@ describe('app lifecycle', () => {
   });
 
   it('refuses IPC from a frame that is not the main frame', async () => {
-    await startApp({ buildHandlers: handlers })!;
+    await startApp({ buildHandlers: () => mainSide() })!;
     const win = FakeBrowserWindow.instances[0]!;
     const child = new FakeFrame(win.webContents.mainFrame.url, 1, 2);
     child.parent = win.webContents.mainFrame;

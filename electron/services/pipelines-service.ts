@@ -1,0 +1,182 @@
+// Pipelines as the app sees them: saved specs (connections by profile), engine runners for the
+// running ones, state/log events, and metrics coalesced to one push per tick for every pipeline.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { PipelineView } from '../../shared/contract';
+import type { KafkaConnection, MilvusConnection } from '../../shared/connections';
+import type { PipelineSpec } from '../../shared/domain';
+import { AppFailure } from '../../shared/errors';
+import type { PipelineConfig } from '../../shared/pipeline-config';
+import type { LogEntry, MetricsSnapshot, PipelineStatus } from '../../shared/pipeline-status';
+import type { Handlers, ServiceContext } from '../rpc/types';
+import { readJson, writeJsonAtomic } from './json-file';
+import { LogHistory, MetricsHistory } from './pipelines-history';
+
+/** What the service needs from the engine; the engine knows nothing of this service. */
+export interface Runner {
+  start(): Promise<void>;
+  pause(): void;
+  resume(): void;
+  stop(timeoutMs?: number): Promise<void>;
+  status(): PipelineStatus;
+  snapshot(): MetricsSnapshot;
+}
+export type RunnerFactory = (config: PipelineConfig, options: { onLog(e: LogEntry): void; onState(s: PipelineStatus): void }) => Runner;
+
+export interface PipelinesDeps {
+  resolveKafka(profileId: string): Promise<KafkaConnection>;
+  resolveMilvus(profileId: string): Promise<MilvusConnection>;
+  createRunner: RunnerFactory;
+  /** Metrics push period; 500 ms keeps the UI under the 4 Hz ceiling. */
+  tickMs?: number;
+}
+
+type StoredSpec = PipelineSpec & { id: string };
+type PipelineCommands = 'pipeline.list' | 'pipeline.create' | 'pipeline.start' | 'pipeline.pause' | 'pipeline.resume' | 'pipeline.stop' | 'pipeline.delete' | 'metrics.history' | 'log.recent';
+
+export interface PipelinesService {
+  handlers: Pick<Handlers, PipelineCommands>;
+  /** Ids of pipelines with a live runner. */
+  running(): string[];
+  shutdown(): Promise<void>;
+}
+
+export function createPipelinesService(ctx: ServiceContext, deps: PipelinesDeps): PipelinesService {
+  const file = join(ctx.dataDir, 'pipelines.json');
+  const runners = new Map<string, Runner>();
+  const metrics = new MetricsHistory();
+  const logs = new LogHistory();
+  let specs: Map<string, StoredSpec> | undefined;
+
+  const log = (e: LogEntry) => {
+    logs.push(e);
+    ctx.events.emit('log.entry', e);
+  };
+
+  const timer = setInterval(() => {
+    if (runners.size === 0) return;
+    const batch: MetricsSnapshot[] = [];
+    for (const r of runners.values()) {
+      const s = r.snapshot();
+      metrics.record(s);
+      batch.push(s);
+    }
+    ctx.events.emit('metrics.tick', batch);
+  }, deps.tickMs ?? 500);
+  timer.unref();
+
+  async function load(): Promise<Map<string, StoredSpec>> {
+    if (specs) return specs;
+    const list = ((await readJson(file)) ?? []) as StoredSpec[];
+    specs = new Map(list.map((s) => [s.id, s]));
+    return specs;
+  }
+
+  async function save(): Promise<void> {
+    await writeJsonAtomic(file, [...(await load()).values()]);
+  }
+
+  async function spec(id: string): Promise<StoredSpec> {
+    const s = (await load()).get(id);
+    if (!s) throw new AppFailure('not_found', `no pipeline with id ${id}`, undefined, id);
+    return s;
+  }
+
+  function idleStatus(s: StoredSpec): PipelineStatus {
+    return {
+      id: s.id,
+      name: s.name,
+      state: 'idle',
+      since: 0,
+      topics: 'names' in s.topics ? s.topics.names : [s.topics.pattern],
+      collection: s.collection,
+      counters: { consumed: 0, written: 0, deadLettered: 0, skipped: 0, inFlight: 0, retries: 0, batches: 0, droppedFields: 0 },
+    };
+  }
+
+  function view(s: StoredSpec): PipelineView {
+    return { spec: s, status: runners.get(s.id)?.status() ?? idleStatus(s) };
+  }
+
+  async function toConfig(s: StoredSpec): Promise<PipelineConfig> {
+    const { kafkaProfileId, milvusProfileId, ...rest } = s;
+    return { ...rest, kafka: await deps.resolveKafka(kafkaProfileId), milvus: await deps.resolveMilvus(milvusProfileId) };
+  }
+
+  async function stopRunner(id: string): Promise<void> {
+    const r = runners.get(id);
+    if (!r) return;
+    await r.stop(10_000);
+    runners.delete(id);
+    ctx.events.emit('pipeline.state', r.status());
+  }
+
+  const handlers: PipelinesService['handlers'] = {
+    'pipeline.list': async () => [...(await load()).values()].map(view),
+    'pipeline.create': async (input) => {
+      const all = await load();
+      const id = `p-${randomUUID().slice(0, 8)}`;
+      const stored: StoredSpec = { ...input, id };
+      all.set(id, stored);
+      await save();
+      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', message: `pipeline "${stored.name}" created` });
+      return view(stored);
+    },
+    'pipeline.start': async (id) => {
+      const s = await spec(id);
+      const existing = runners.get(id);
+      if (existing && !['stopped', 'failed'].includes(existing.status().state)) return view(s);
+      const runner = deps.createRunner(await toConfig(s), {
+        onLog: log,
+        onState: (status) => ctx.events.emit('pipeline.state', status),
+      });
+      runners.set(id, runner);
+      metrics.forget(id);
+      try {
+        await runner.start();
+      } catch (err) {
+        runners.delete(id);
+        throw err instanceof AppFailure ? err : new AppFailure('internal', `pipeline "${s.name}" could not start: ${(err as Error).message}`, (err as Error).stack, id);
+      }
+      return view(s);
+    },
+    'pipeline.pause': async (id) => {
+      const s = await spec(id);
+      runners.get(id)?.pause();
+      return view(s);
+    },
+    'pipeline.resume': async (id) => {
+      const s = await spec(id);
+      runners.get(id)?.resume();
+      return view(s);
+    },
+    'pipeline.stop': async (id) => {
+      const s = await spec(id);
+      const r = runners.get(id);
+      if (r) {
+        await r.stop(10_000);
+        ctx.events.emit('pipeline.state', r.status());
+      }
+      return view(s);
+    },
+    'pipeline.delete': async (id) => {
+      await spec(id);
+      await stopRunner(id);
+      (await load()).delete(id);
+      metrics.forget(id);
+      await save();
+      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', message: `pipeline ${id} deleted` });
+    },
+    'metrics.history': async (id, windowSec) => metrics.window(id, windowSec),
+    'log.recent': async (limit) => logs.recent(limit),
+  };
+
+  return {
+    handlers,
+    running: () => [...runners.keys()],
+    shutdown: async () => {
+      clearInterval(timer);
+      await Promise.all([...runners.keys()].map((id) => stopRunner(id).catch(() => undefined)));
+    },
+  };
+}
