@@ -54,7 +54,6 @@ apt_install() {
 ensure_prereqs() {
   [ -f "$KAFKA_LIBS/.complete" ] || bash "$ROOT/scripts/stack.sh" install
   [ -n "$(nginx_bin)" ] || apt_install nginx || die "nginx is required for the secure Milvus endpoint and could not be installed (Debian: apt-get install nginx)"
-  command -v kcat >/dev/null || apt_install kcat || true
   bash "$HERE/secure/certs.sh" "$CERTS" "$KEYSTORE_PASSWORD" || die "could not create the test certificates"
 }
 
@@ -145,12 +144,7 @@ start_nginx() {
 }
 
 probe_kafka() {
-  if command -v kcat >/dev/null; then
-    kcat -L -m 5 -b "$HOST:$SECURE_KAFKA_PORT" -X security.protocol=SASL_SSL -X sasl.mechanisms=SCRAM-SHA-512 \
-      -X sasl.username="$KAFKA_USER" -X sasl.password="$KAFKA_PASSWORD" -X ssl.ca.location="$CERTS/ca.pem" 2>&1 | grep -q "1 brokers"
-  else
-    openssl s_client -connect "$HOST:$SECURE_KAFKA_PORT" -CAfile "$CERTS/ca.pem" -verify_return_error </dev/null >/dev/null 2>&1
-  fi
+  python3 "$HERE/secure/probe-kafka.py" "$HOST" "$SECURE_KAFKA_PORT" "$KAFKA_USER" "$KAFKA_PASSWORD" "$CERTS/ca.pem"
 }
 probe_nginx() {
   "$STACK_DIR/milvus-venv/bin/python" - "$HOST" "$SECURE_MILVUS_PORT" "$MILVUS_TOKEN" "$CERTS/ca.pem" <<'EOF'
@@ -162,13 +156,13 @@ EOF
 }
 
 wait_ready() {
-  local svc=$1 deadline=$((SECONDS + ${STACK_TIMEOUT:-120}))
+  local svc=$1 deadline=$((SECONDS + ${STACK_TIMEOUT:-120})) why=""
   while [ $SECONDS -lt $deadline ]; do
     running "$svc" || die "secure $svc exited during start-up; see scripts/stack/secure.sh logs"
-    if "probe_$svc" >/dev/null 2>&1; then say "secure $svc ready"; return 0; fi
+    if why=$("probe_$svc" 2>&1); then say "secure $svc ready"; return 0; fi
     sleep 1
   done
-  die "secure $svc did not answer within ${STACK_TIMEOUT:-120}s; see scripts/stack/secure.sh logs"
+  die "secure $svc did not answer within ${STACK_TIMEOUT:-120}s ($(echo "${why:-no reply}" | tail -n1)); see scripts/stack/secure.sh logs"
 }
 
 stop_svc() {
