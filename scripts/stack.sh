@@ -24,6 +24,9 @@ KAFKA_HEAP=${KAFKA_HEAP:-512m}
 HOST=127.0.0.1
 
 KAFKA_HOME=$STACK_DIR/kafka
+# Jars live in a folder named after the pom's checksum: a changed dependency list installs beside
+# the old jars instead of deleting them under a broker that is still running.
+KAFKA_LIBS=$KAFKA_HOME/libs-$(sha256sum "$ROOT/scripts/stack/kafka-pom.xml" | cut -c1-12)
 KAFKA_DATA=$STACK_DIR/data/kafka-$KAFKA_PORT
 MILVUS_VENV=$STACK_DIR/milvus-venv
 MILVUS_DATA=$STACK_DIR/data/milvus-$MILVUS_PORT
@@ -49,25 +52,27 @@ need_python() {
 }
 
 install_kafka() {
-  [ -f "$KAFKA_HOME/libs/.complete" ] && return 0
+  [ -f "$KAFKA_LIBS/.complete" ] && return 0
   need_java
   command -v mvn >/dev/null || die "Maven is required once to fetch the Kafka jars (Debian: apt-get install maven)"
   say "fetching Apache Kafka jars from Maven Central (once)"
-  mkdir -p "$KAFKA_HOME/libs"
+  mkdir -p "$KAFKA_LIBS"
   mvn -B -q -f "$ROOT/scripts/stack/kafka-pom.xml" dependency:copy-dependencies \
-    -DoutputDirectory="$KAFKA_HOME/libs" -DincludeScope=runtime >"$STACK_DIR/install-kafka.log" 2>&1 \
+    -DoutputDirectory="$KAFKA_LIBS" -DincludeScope=runtime >"$STACK_DIR/install-kafka.log" 2>&1 \
     || die "could not fetch the Kafka jars; see $STACK_DIR/install-kafka.log"
-  touch "$KAFKA_HOME/libs/.complete"
+  touch "$KAFKA_LIBS/.complete"
 }
 
 install_milvus() {
-  [ -f "$MILVUS_VENV/.complete" ] && return 0
+  local want; want=$(sha256sum "$ROOT/scripts/stack/milvus-requirements.txt" | cut -c1-64)
+  [ "$(cat "$MILVUS_VENV/.complete" 2>/dev/null)" = "$want" ] && return 0
   need_python
   say "installing Milvus Lite into its own virtualenv (once)"
+  rm -rf "$MILVUS_VENV"
   python3 -m venv "$MILVUS_VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
   "$MILVUS_VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/scripts/stack/milvus-requirements.txt" \
     >"$STACK_DIR/install-milvus.log" 2>&1 || die "could not install Milvus Lite; see $STACK_DIR/install-milvus.log"
-  touch "$MILVUS_VENV/.complete"
+  echo "$want" >"$MILVUS_VENV/.complete"
 }
 
 write_kafka_config() {
@@ -115,7 +120,7 @@ start_kafka() {
   need_java
   install_kafka
   write_kafka_config
-  local cp="$KAFKA_HOME/libs/*"
+  local cp="$KAFKA_LIBS/*"
   if [ ! -f "$KAFKA_DATA/logs/meta.properties" ]; then
     local id; id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n1)
     java -cp "$cp" -Dlog4j2.configurationFile="$KAFKA_DATA/log4j2.properties" kafka.tools.StorageTool format \
@@ -196,6 +201,7 @@ case $cmd in
     done
     exit $rc ;;
   logs) for s in $(services "$@"); do echo "== $s"; log_tail "$s" "${LINES:-60}"; done ;;
+  kafka-libs) install_kafka >&2; echo "$KAFKA_LIBS" ;;
   env) echo "KAFKA_BROKERS=$HOST:$KAFKA_PORT"; echo "MILVUS_ADDRESS=$HOST:$MILVUS_PORT" ;;
   reset) for s in kafka milvus; do stop_svc "$s"; done; rm -rf "$STACK_DIR/data"; say "sandbox data deleted" ;;
   *) die "unknown command '$cmd' (install | up | down | restart | status | logs | env | reset)" ;;

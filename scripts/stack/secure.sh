@@ -30,7 +30,7 @@ KEYSTORE_PASSWORD=studio-keystore
 
 DIR=$STACK_DIR/secure
 CERTS=$DIR
-KAFKA_LIBS=$STACK_DIR/kafka/libs
+KAFKA_LIBS=""  # set by ensure_prereqs: the sandbox script owns where the jars live
 KAFKA_DATA=$DIR/kafka-$SECURE_KAFKA_PORT
 NGINX_DIR=$DIR/nginx-$SECURE_MILVUS_PORT
 RUN_DIR=$DIR/run
@@ -52,7 +52,7 @@ apt_install() {
 }
 
 ensure_prereqs() {
-  [ -f "$KAFKA_LIBS/.complete" ] || bash "$ROOT/scripts/stack.sh" install
+  KAFKA_LIBS=$(bash "$ROOT/scripts/stack.sh" kafka-libs) || die "could not install the Kafka jars"
   [ -n "$(nginx_bin)" ] || apt_install nginx || die "nginx is required for the secure Milvus endpoint and could not be installed (Debian: apt-get install nginx)"
   bash "$HERE/secure/certs.sh" "$CERTS" "$KEYSTORE_PASSWORD" || die "could not create the test certificates"
 }
