@@ -4,6 +4,9 @@
 // missing from it is a type error.
 import { z } from 'zod';
 import type { RpcResult } from './errors';
+import { monitorArgs, monitorEventFlags, type MonitorCommands, type MonitorEvents } from './contract-monitor';
+import { producerArgs, producerEventFlags, type ProducerCommands, type ProducerEvents } from './contract-producer';
+import { schemaArgs, schemaEventFlags, type SchemaCommands, type SchemaEvents } from './contract-schema';
 import type { CollectionSchema } from './milvus-schema';
 import type { LogEntry, MetricsSnapshot, PipelineStatus } from './pipeline-status';
 import {
@@ -27,7 +30,8 @@ export interface PipelineView {
   status: PipelineStatus;
 }
 
-export interface Commands {
+/** Connections, profiles, settings and pipelines here; the other domains in contract-<domain>.ts. */
+export interface Commands extends SchemaCommands, ProducerCommands, MonitorCommands {
   'app.info': () => AppInfo;
   'app.openExternal': (url: string) => void;
   'settings.get': () => Settings;
@@ -67,7 +71,7 @@ export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = Parameters<Commands[K]>;
 export type CommandResult<K extends CommandName> = ReturnType<Commands[K]>;
 
-export interface Events {
+export interface Events extends SchemaEvents, ProducerEvents, MonitorEvents {
   'pipeline.state': PipelineStatus;
   /** Coalesced: at most 4 per second, one entry per running pipeline. */
   'metrics.tick': MetricsSnapshot[];
@@ -107,6 +111,9 @@ export const commandArgs: { [K in CommandName]: z.ZodType<CommandArgs<K>> } = {
   'pipeline.delete': z.tuple([id]),
   'metrics.history': z.tuple([id, z.number().int().min(1).max(86_400)]),
   'log.recent': z.tuple([z.number().int().min(1).max(10_000)]),
+  ...schemaArgs,
+  ...producerArgs,
+  ...monitorArgs,
 };
 
 export const COMMAND_NAMES = Object.keys(commandArgs) as CommandName[];
@@ -116,6 +123,9 @@ const eventFlags: { [K in EventName]: true } = {
   'metrics.tick': true,
   'log.entry': true,
   'sandbox.progress': true,
+  ...schemaEventFlags,
+  ...producerEventFlags,
+  ...monitorEventFlags,
 };
 export const EVENT_NAMES = Object.keys(eventFlags) as EventName[];
 

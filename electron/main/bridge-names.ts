@@ -34,6 +34,9 @@ const commandFlags: { [K in CommandName]: true } = {
   'pipeline.delete': true,
   'metrics.history': true,
   'log.recent': true,
+  // schema commands (shared/contract-schema.ts)
+  // producer commands (shared/contract-producer.ts)
+  // monitor commands (shared/contract-monitor.ts)
 };
 
 const eventFlags: { [K in EventName]: true } = {
@@ -41,6 +44,9 @@ const eventFlags: { [K in EventName]: true } = {
   'metrics.tick': true,
   'log.entry': true,
   'sandbox.progress': true,
+  // schema events
+  // producer events
+  // monitor events
 };
 
 export const BRIDGE_COMMANDS: readonly CommandName[] = Object.freeze(Object.keys(commandFlags) as CommandName[]);

@@ -4,11 +4,14 @@ import { createPipeline } from '../engine';
 import { appHandlers } from '../services/app-service';
 import { kafkaHandlers } from '../services/kafka-service';
 import { milvusHandlers } from '../services/milvus-service';
+import { monitorHandlers } from '../services/monitor-service';
 import { createPipelinesService } from '../services/pipelines-service';
+import { producerHandlers } from '../services/producer-service';
 import { createConnectionResolver } from '../services/profiles-resolve';
 import { profilesHandlers } from '../services/profiles-service';
 import { createProfileStore } from '../services/profiles-store';
 import { sandboxHandlers } from '../services/sandbox-service';
+import { schemaHandlers } from '../services/schema-service';
 import { settingsHandlers } from '../services/settings-service';
 import type { Handlers, ServiceContext } from './types';
 
@@ -34,6 +37,9 @@ export function buildHandlers(ctx: ServiceContext): MainSide {
     ...kafkaHandlers(ctx, resolver),
     ...milvusHandlers(ctx, resolver),
     ...pipelines.handlers,
+    ...schemaHandlers(ctx, { resolver, pipelines }),
+    ...producerHandlers(ctx, { resolver, pipelines }),
+    ...monitorHandlers(ctx, { resolver, pipelines }),
   };
   return { commands, shutdown: () => pipelines.shutdown() };
 }

@@ -33,7 +33,7 @@ describe('app shell in browser mode', () => {
     await page.keyboard.press('Escape');
     for (const nav of ['pipelines', 'schema', 'producer', 'monitor', 'settings', 'connections']) {
       await page.getByTestId(`nav-${nav}`).click();
-      await page.waitForFunction((n) => location.hash.includes(n), nav);
+      await page.waitForURL((url) => url.hash.includes(nav));
       await app.screenshot(`app-shell-${nav}`);
     }
     expect(app.errors).toEqual([]);

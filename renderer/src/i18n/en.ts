@@ -1,4 +1,8 @@
 // English catalog: the source of truth for message keys. Placeholders are {name}.
+// Feature catalogs (schema, producer, monitor) live in ./catalogs and are merged here.
+import { monitorEn } from './catalogs/monitor';
+import { producerEn } from './catalogs/producer';
+import { schemaEn } from './catalogs/schema';
 export const en = {
   'app.name': 'Kafka-Milvus Studio',
   'app.skip': 'Skip to content',
@@ -278,4 +282,7 @@ export const en = {
   'hint.connectionLost': 'The Studio reconnects by itself. The action may or may not have finished; check, then try again.',
   'error.unsupported': 'Not supported here',
   'hint.unsupported': 'This action is not available in this mode or with this server.',
+  ...schemaEn,
+  ...producerEn,
+  ...monitorEn,
 } as const;

@@ -1,5 +1,8 @@
 // Catálogo en español (neutro, sin tratamiento de usted). Se usan los términos que emplean los
 // equipos de datos: "el topic", "el pipeline", "el broker", "colección".
+import { monitorEs } from './catalogs/monitor';
+import { producerEs } from './catalogs/producer';
+import { schemaEs } from './catalogs/schema';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -281,4 +284,7 @@ export const es: Record<keyof typeof en, string> = {
   'hint.connectionLost': 'El Studio se reconecta solo. Puede que la acción haya terminado o no; conviene comprobarlo y reintentar.',
   'error.unsupported': 'No disponible aquí',
   'hint.unsupported': 'Esta acción no está disponible en este modo o con este servidor.',
+  ...schemaEs,
+  ...producerEs,
+  ...monitorEs,
 };

@@ -2,9 +2,12 @@
 import type { Transport } from '../../../shared/contract';
 import { createAppStore, type AppStore } from './app-store';
 import { createConnectionsStore, type ConnectionsStore } from './connections-store';
+import { createMonitorStore, type MonitorStore } from './monitor-store';
 import { createPipelinesStore, type PipelinesStore } from './pipelines-store';
+import { createProducerStore, type ProducerStore } from './producer-store';
 import { createRouterStore, type HashHost, type RouterStore } from './router-store';
 import { createSandboxStore, type SandboxStore } from './sandbox-store';
+import { createSchemaStore, type SchemaStore } from './schema-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createToastStore, type ToastStore } from './toast-store';
 import { createWizardStore, type WizardStore } from './wizard-store';
@@ -18,6 +21,9 @@ export interface Stores {
   router: RouterStore;
   toasts: ToastStore;
   wizard: WizardStore;
+  schema: SchemaStore;
+  producer: ProducerStore;
+  monitor: MonitorStore;
 }
 
 export function createStores(transport: Transport, hash: HashHost): Stores {
@@ -30,6 +36,9 @@ export function createStores(transport: Transport, hash: HashHost): Stores {
     router: createRouterStore(hash),
     toasts: createToastStore(),
     wizard: createWizardStore(),
+    schema: createSchemaStore(transport),
+    producer: createProducerStore(transport),
+    monitor: createMonitorStore(transport),
   };
 }
 
