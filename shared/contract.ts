@@ -57,6 +57,8 @@ export interface Commands extends SchemaCommands, ProducerCommands, MonitorComma
 
   'pipeline.list': () => PipelineView[];
   'pipeline.create': (spec: PipelineSpec) => PipelineView;
+  /** Replaces a saved spec; a running pipeline keeps its old settings until restarted. */
+  'pipeline.update': (id: string, spec: PipelineSpec) => PipelineView;
   'pipeline.start': (id: string) => PipelineView;
   'pipeline.pause': (id: string) => PipelineView;
   'pipeline.resume': (id: string) => PipelineView;
@@ -104,6 +106,7 @@ export const commandArgs: { [K in CommandName]: z.ZodType<CommandArgs<K>> } = {
   'profiles.import': z.tuple([z.string().max(5_000_000)]),
   'pipeline.list': none,
   'pipeline.create': z.tuple([PipelineSpec]),
+  'pipeline.update': z.tuple([id, PipelineSpec]),
   'pipeline.start': z.tuple([id]),
   'pipeline.pause': z.tuple([id]),
   'pipeline.resume': z.tuple([id]),

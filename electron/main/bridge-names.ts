@@ -27,6 +27,7 @@ const commandFlags: { [K in CommandName]: true } = {
   'profiles.import': true,
   'pipeline.list': true,
   'pipeline.create': true,
+  'pipeline.update': true,
   'pipeline.start': true,
   'pipeline.pause': true,
   'pipeline.resume': true,

@@ -32,7 +32,7 @@ export interface PipelinesDeps {
 }
 
 type StoredSpec = PipelineSpec & { id: string };
-type PipelineCommands = 'pipeline.list' | 'pipeline.create' | 'pipeline.start' | 'pipeline.pause' | 'pipeline.resume' | 'pipeline.stop' | 'pipeline.delete' | 'metrics.history' | 'log.recent';
+type PipelineCommands = 'pipeline.list' | 'pipeline.create' | 'pipeline.update' | 'pipeline.start' | 'pipeline.pause' | 'pipeline.resume' | 'pipeline.stop' | 'pipeline.delete' | 'metrics.history' | 'log.recent';
 
 export interface PipelinesService {
   handlers: Pick<Handlers, PipelineCommands>;
@@ -120,6 +120,14 @@ export function createPipelinesService(ctx: ServiceContext, deps: PipelinesDeps)
       all.set(id, stored);
       await save();
       log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', message: `pipeline "${stored.name}" created` });
+      return view(stored);
+    },
+    'pipeline.update': async (id, input) => {
+      await spec(id);
+      const stored: StoredSpec = { ...input, id };
+      (await load()).set(id, stored);
+      await save();
+      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', message: `pipeline "${stored.name}" updated${runners.has(id) ? ': restart it to apply' : ''}` });
       return view(stored);
     },
     'pipeline.start': async (id) => {
