@@ -1,6 +1,7 @@
 // The built renderer, served by the headless server, renders the app shell in Debian Chromium
 // against the real main side, with no console errors; every page of the navigation opens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe';
 import { openApp, type OpenPage } from './support/browser';
 import { startStudio, type Studio } from './support/studio';
 
@@ -35,6 +36,7 @@ describe('app shell in browser mode', () => {
       await page.getByTestId(`nav-${nav}`).click();
       await page.waitForURL((url) => url.hash.includes(nav));
       await app.screenshot(`app-shell-${nav}`);
+      expect(await seriousViolations(page), `accessibility of ${nav}`).toEqual([]);
     }
     expect(app.errors).toEqual([]);
   });
