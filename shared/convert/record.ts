@@ -99,6 +99,16 @@ function isIgnored(ignore: ReadonlySet<string>, s: Source): boolean {
   return false;
 }
 
+/** A source path read exactly as conversion reads it (the schema view uses this, so they agree). */
+export function readSourcePath(value: unknown, path: string): unknown {
+  return typeof value === 'object' && value !== null ? read(value as Record<string, unknown>, source(path)) : undefined;
+}
+
+/** Whether conversion ignores this path (it or a parent is on the ignore list). */
+export function isIgnoredSourcePath(ignore: ReadonlySet<string>, path: string): boolean {
+  return isIgnored(ignore, source(path));
+}
+
 function error(field: string, code: ConversionError['code'], text: string): ConvertResult {
   return { ok: false, error: toError(new Fail(code, '', '', text), field) };
 }

@@ -84,25 +84,5 @@ function displayScalar(x: unknown): string {
   return displayValue(x);
 }
 
-function own(o: unknown, k: string): unknown {
-  return typeof o === 'object' && o !== null && !Array.isArray(o) && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined;
-}
-
-/**
- * Read a source path the way the converter does (shared/convert/record.ts `read`): a literal key
- * first (names may contain dots), else one own-property step per dot-separated segment.
- */
-export function getPath(value: unknown, path: string): unknown {
-  const literal = own(value, path);
-  if (literal !== undefined || !path.includes('.')) return literal;
-  let cur = value;
-  for (const seg of path.split('.')) cur = own(cur, seg);
-  return cur;
-}
-
-/** Ignored when the path or one of its parents is on the list (as the converter decides). */
-export function isIgnoredPath(ignore: ReadonlySet<string>, path: string): boolean {
-  if (ignore.has(path)) return true;
-  for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) if (ignore.has(path.slice(0, i))) return true;
-  return false;
-}
+/** Source paths are read and ignored exactly as the converter does. */
+export { readSourcePath as getPath, isIgnoredSourcePath as isIgnoredPath } from '../convert/record';
