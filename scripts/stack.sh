@@ -28,7 +28,8 @@ KAFKA_HOME=$STACK_DIR/kafka
 # the old jars instead of deleting them under a broker that is still running.
 KAFKA_LIBS=$KAFKA_HOME/libs-$(sha256sum "$ROOT/scripts/stack/kafka-pom.xml" | cut -c1-12)
 KAFKA_DATA=$STACK_DIR/data/kafka-$KAFKA_PORT
-MILVUS_VENV=$STACK_DIR/milvus-venv
+# Like the jars, the virtualenv is named after its requirements' checksum and never replaced in place.
+MILVUS_VENV=$STACK_DIR/milvus-venv-$(sha256sum "$ROOT/scripts/stack/milvus-requirements.txt" | cut -c1-12)
 MILVUS_DATA=$STACK_DIR/data/milvus-$MILVUS_PORT
 RUN_DIR=$STACK_DIR/run
 LOG_DIR=$STACK_DIR/logs
@@ -64,15 +65,14 @@ install_kafka() {
 }
 
 install_milvus() {
-  local want; want=$(sha256sum "$ROOT/scripts/stack/milvus-requirements.txt" | cut -c1-64)
-  [ "$(cat "$MILVUS_VENV/.complete" 2>/dev/null)" = "$want" ] && return 0
+  [ -f "$MILVUS_VENV/.complete" ] && return 0
   need_python
   say "installing Milvus Lite into its own virtualenv (once)"
-  rm -rf "$MILVUS_VENV"
+  rm -rf "$MILVUS_VENV" # a half-made venv of this same checksum, never one in use
   python3 -m venv "$MILVUS_VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
   "$MILVUS_VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/scripts/stack/milvus-requirements.txt" \
     >"$STACK_DIR/install-milvus.log" 2>&1 || die "could not install Milvus Lite; see $STACK_DIR/install-milvus.log"
-  echo "$want" >"$MILVUS_VENV/.complete"
+  touch "$MILVUS_VENV/.complete"
 }
 
 write_kafka_config() {
@@ -118,7 +118,7 @@ start_kafka() {
   port_busy "$KAFKA_PORT" && die "port $KAFKA_PORT is busy (another process listens there); set KAFKA_PORT to use another"
   port_busy "$KAFKA_CONTROLLER_PORT" && die "port $KAFKA_CONTROLLER_PORT is busy; set KAFKA_CONTROLLER_PORT to use another"
   need_java
-  install_kafka
+  with_install_lock install_kafka
   write_kafka_config
   local cp="$KAFKA_LIBS/*"
   if [ ! -f "$KAFKA_DATA/logs/meta.properties" ]; then
@@ -137,7 +137,7 @@ start_kafka() {
 start_milvus() {
   running milvus && { say "milvus already running on $HOST:$MILVUS_PORT"; return 0; }
   port_busy "$MILVUS_PORT" && die "port $MILVUS_PORT is busy (another process listens there); set MILVUS_PORT to use another"
-  install_milvus
+  with_install_lock install_milvus
   mkdir -p "$MILVUS_DATA"
   say "starting milvus on $HOST:$MILVUS_PORT"
   setsid nohup "$MILVUS_VENV/bin/milvus-lite" server --data-dir "$MILVUS_DATA" --host "$HOST" --port "$MILVUS_PORT" \
@@ -148,7 +148,9 @@ start_milvus() {
 probe() {
   case $1 in
     kafka) python3 "$PROBE" kafka "$HOST" "$KAFKA_PORT" ;;
-    milvus) "$MILVUS_VENV/bin/python" "$PROBE" milvus "http://$HOST:$MILVUS_PORT" ;;
+    milvus)
+      [ -x "$MILVUS_VENV/bin/python" ] || with_install_lock install_milvus >&2
+      "$MILVUS_VENV/bin/python" "$PROBE" milvus "http://$HOST:$MILVUS_PORT" ;;
   esac
 }
 
@@ -183,8 +185,11 @@ services() { if [ $# -gt 0 ]; then echo "$@"; else echo kafka milvus; fi; }
 
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 cmd=${1:-status}; shift || true
+# Concurrent runs (tests, the app's sandbox button, a terminal) must not install at the same time.
+exec 9>"$STACK_DIR/.install.lock"
+with_install_lock() { flock 9; "$@"; flock -u 9; }
 case $cmd in
-  install) install_kafka; install_milvus; say "installed under $STACK_DIR" ;;
+  install) with_install_lock install_kafka; with_install_lock install_milvus; say "installed under $STACK_DIR" ;;
   up)
     for s in $(services "$@"); do "start_$s"; done
     for s in $(services "$@"); do wait_ready "$s"; done ;;
@@ -201,7 +206,8 @@ case $cmd in
     done
     exit $rc ;;
   logs) for s in $(services "$@"); do echo "== $s"; log_tail "$s" "${LINES:-60}"; done ;;
-  kafka-libs) install_kafka >&2; echo "$KAFKA_LIBS" ;;
+  kafka-libs) with_install_lock install_kafka >&2; echo "$KAFKA_LIBS" ;;
+  milvus-python) with_install_lock install_milvus >&2; echo "$MILVUS_VENV/bin/python" ;;
   env) echo "KAFKA_BROKERS=$HOST:$KAFKA_PORT"; echo "MILVUS_ADDRESS=$HOST:$MILVUS_PORT" ;;
   reset) for s in kafka milvus; do stop_svc "$s"; done; rm -rf "$STACK_DIR/data"; say "sandbox data deleted" ;;
   *) die "unknown command '$cmd' (install | up | down | restart | status | logs | env | reset)" ;;

@@ -147,7 +147,7 @@ probe_kafka() {
   python3 "$HERE/secure/probe-kafka.py" "$HOST" "$SECURE_KAFKA_PORT" "$KAFKA_USER" "$KAFKA_PASSWORD" "$CERTS/ca.pem"
 }
 probe_nginx() {
-  "$STACK_DIR/milvus-venv/bin/python" - "$HOST" "$SECURE_MILVUS_PORT" "$MILVUS_TOKEN" "$CERTS/ca.pem" <<'EOF'
+  "$(bash "$ROOT/scripts/stack.sh" milvus-python)" - "$HOST" "$SECURE_MILVUS_PORT" "$MILVUS_TOKEN" "$CERTS/ca.pem" <<'EOF'
 import sys
 from pymilvus import MilvusClient
 host, port, token, ca = sys.argv[1:5]
