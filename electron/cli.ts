@@ -11,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   'connect-standalone': async (argv, ctx) => (await import('./cli/run-command')).connectStandaloneCommand(argv, ctx),
   run: async (argv, ctx) => (await import('./cli/run-command')).runCommand(argv, ctx),
   export: async (argv, ctx) => (await import('./cli/export-command')).exportCommand(argv, ctx),
+  generate: async (argv, ctx) => (await import('./cli/generate-command')).generateCommand(argv, ctx),
   // Written separately (the headless server); loaded only when asked for.
   serve: async (argv) => (await import('./cli/serve-command')).runServe(argv),
 };
@@ -26,7 +27,8 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     ctx.err(`error: unknown command '${name}'\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (name !== 'serve' && (rest.includes('--help') || rest.includes('-h'))) {
+  // serve and generate print their own help
+  if (name !== 'serve' && name !== 'generate' && (rest.includes('--help') || rest.includes('-h'))) {
     ctx.out(USAGE);
     return EXIT.ok;
   }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `npm run demo`: everything a first look needs on a fresh machine. Installs what is missing, starts
 # the local sandbox (Kafka + Milvus), builds the app, starts the headless server with the browser UI
-# on 127.0.0.1 in the background, and prints its URL. `npm run demo -- stop` stops it all again.
+# on 127.0.0.1 in the background with the demo set up (`serve --demo`: topic and collection topic_0,
+# the pipeline "Seed demo", demo records at ~20 msg/s), and prints its URL. `npm run demo -- stop`
+# stops it all again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 STACK_DIR=${STUDIO_STACK_DIR:-$PWD/.stack}
@@ -25,7 +27,7 @@ if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
   echo "demo: the Studio server is already running"
 else
   : >"$log"
-  setsid nohup node dist/cli/cli.mjs serve --port "$PORT" --data-dir "$STACK_DIR/demo-data" >>"$log" 2>&1 </dev/null &
+  setsid nohup node dist/cli/cli.mjs serve --demo --port "$PORT" --data-dir "$STACK_DIR/demo-data" >>"$log" 2>&1 </dev/null &
   echo $! >"$pid_file"
   for _ in $(seq 1 120); do
     url=$(sed -n 's/.*browser mode: \(http[^ ]*\).*/\1/p' "$log" | tail -n1)

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildHandlers } from '../rpc/app-handlers';
 import { createDispatch } from '../rpc/dispatch';
 import { createEventBus } from '../rpc/event-bus';
-import type { ServiceContext } from '../rpc/types';
+import type { Handlers, ServiceContext } from '../rpc/types';
 import { startServer, type RunningServer } from '../rpc/ws-server';
 import { createFileSecretCipher } from '../services/file-secret-cipher';
 
@@ -16,12 +16,16 @@ export interface ServeOptions {
   port: number;
   dataDir: string;
   token?: string;
+  /** Sandbox profiles, topic_0, the seed collection and pipeline, and a generator feeding it. */
+  demo?: boolean;
 }
 
-const USAGE = `usage: kafka-milvus-studio serve [--host 127.0.0.1] [--port 8484] [--data-dir DIR]
+const USAGE = `usage: kafka-milvus-studio serve [--host 127.0.0.1] [--port 8484] [--data-dir DIR] [--demo]
 
 Starts the headless server and prints the URL of the browser UI (with its access token).
-Binds to 127.0.0.1 unless --host says otherwise; anyone with the URL can drive the Studio.`;
+Binds to 127.0.0.1 unless --host says otherwise; anyone with the URL can drive the Studio.
+--demo also sets up the local sandbox demo: topic and collection topic_0, the pipeline
+"Seed demo", and demo records at ~20 msg/s (idempotent: only what is missing is created).`;
 
 export const APP_ROOT = findAppRoot(dirname(fileURLToPath(import.meta.url)));
 
@@ -34,7 +38,7 @@ export function appVersion(): string {
 }
 
 /** Builds the whole main side and starts the server; used by the CLI and by the e2e tests. */
-export async function startStudioServer(opts: ServeOptions): Promise<RunningServer & { ctx: ServiceContext; shutdown(): Promise<void> }> {
+export async function startStudioServer(opts: ServeOptions): Promise<RunningServer & { ctx: ServiceContext; commands: Handlers; shutdown(): Promise<void> }> {
   const events = createEventBus();
   const ctx: ServiceContext = {
     host: 'browser',
@@ -60,6 +64,7 @@ export async function startStudioServer(opts: ServeOptions): Promise<RunningServ
   return {
     ...server,
     ctx,
+    commands: handlers.commands,
     shutdown: async () => {
       await handlers.shutdown();
       await server.close();
@@ -73,6 +78,10 @@ export function parseServeArgs(argv: string[]): ServeOptions | string {
     const arg = argv[i];
     const value = argv[i + 1];
     if (arg === '--help' || arg === '-h') return USAGE;
+    if (arg === '--demo') {
+      opts.demo = true;
+      continue;
+    }
     if (value === undefined) return `serve: ${arg} needs a value\n${USAGE}`;
     if (arg === '--host') opts.host = value;
     else if (arg === '--port') opts.port = Number(value);
@@ -104,6 +113,14 @@ export async function runServe(argv: string[]): Promise<number> {
   }
   console.log(`Kafka-Milvus Studio is running in browser mode: ${server.url}`);
   console.log(`data: ${opts.dataDir} (secrets in a file readable only by this user)`);
+  if (opts.demo) {
+    // The UI is already up: a demo that cannot be set up (sandbox down) is reported, not fatal.
+    const { setupDemo } = await import('../services/demo-setup');
+    await setupDemo(server.ctx, server.commands, { log: (line) => console.log(line) }).then(
+      (r) => console.log(r.actions.length ? 'demo: ready' : 'demo: already set up; the generator is running'),
+      (e: unknown) => console.error(`serve --demo: the demo could not be set up: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
   await new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();
     process.once('SIGINT', stop);

@@ -1,0 +1,192 @@
+// Delivery of the last message, step by step: sent to Kafka (partition, offset), then written to
+// Milvus with the row and the end-to-end latency, or exactly why not.
+import type { ReactNode } from 'react';
+import type { PipelineBrief, SendReceipt, VerifyState } from '../../../../shared/contract-producer';
+import { isVectorType } from '../../../../shared/milvus-schema';
+import { Icon, type IconName } from '../../components/icons';
+import { Spinner } from '../../components/spinner';
+import { useI18n } from '../../i18n/context';
+import { useApp, useStores } from '../../stores/context';
+import { PipelineStateChip } from '../pipelines/state-chip';
+import { ProblemPanel } from './problem-panel';
+import { RowTable } from './row-table';
+import { useRules } from './use-rules';
+
+type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'pending';
+
+function Step(props: { tone: Tone; title: string; children?: ReactNode; testId: string; last?: boolean }) {
+  const icon: Record<Exclude<Tone, 'pending'>, IconName> = { ok: 'checkCircle', warn: 'alert', danger: 'error', info: 'info' };
+  return (
+    <li className={`dstep tone-${props.tone}${props.last ? ' last' : ''}`} data-testid={props.testId}>
+      <span className="dstep-icon">{props.tone === 'pending' ? <Spinner size={14} /> : <Icon name={icon[props.tone]} size={16} />}</span>
+      <div className="dstep-body">
+        <p className="dstep-title">{props.title}</p>
+        {props.children}
+      </div>
+    </li>
+  );
+}
+
+function PipelineLine({ p }: { p?: PipelineBrief }) {
+  const { t } = useI18n();
+  if (!p) return null;
+  return (
+    <p className="dstep-line">
+      <span>{t('producer.verify.pipeline', { name: p.name })}</span> <PipelineStateChip state={p.state} cause={p.cause} />
+    </p>
+  );
+}
+
+function Outcome({ state, receipt }: { state: VerifyState; receipt: SendReceipt }) {
+  const { t, fmt, plural } = useI18n();
+  const { producer } = useStores();
+  const target = useApp('producer', (s) => s.target);
+  const template = useApp('producer', (s) => s.template);
+  const schema = template.status === 'ok' ? template.value.schema : undefined;
+  switch (state.kind) {
+    case 'waiting':
+      return (
+        <Step tone="pending" title={t('producer.verify.waiting')} testId="verify-waiting" last>
+          <p className="dstep-line muted">{t('producer.verify.waitingDetail', { elapsed: fmt.duration(state.elapsedMs) })}</p>
+          <PipelineLine p={state.pipeline} />
+          {state.behind !== undefined ? <p className="dstep-line muted">{state.behind > 0 ? plural('producer.verify.behind', state.behind) : t('producer.verify.passed')}</p> : null}
+          {state.rowMismatch ? <p className="dstep-line warn-text">{t('producer.verify.rowMismatch')}</p> : null}
+        </Step>
+      );
+    case 'written': {
+      const vectorField = schema?.fields.find((f) => isVectorType(f.dataType) && Array.isArray(state.row[f.name]));
+      return (
+        <Step tone="ok" title={t('producer.verify.written')} testId="verify-written" last>
+          <p className="dstep-line">{t('producer.verify.writtenDetail', { latency: fmt.duration(state.latencyMs), field: state.track.field, value: String(state.track.value) })}</p>
+          {state.preexisting ? <p className="dstep-line muted">{t('producer.verify.preexisting')}</p> : null}
+          <RowTable row={state.row} label={t('producer.verify.row', { collection: target.collection })} testId="verify-row" />
+          {vectorField ? (
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              data-testid="verify-search"
+              onClick={() => {
+                producer.getState().setSearch({ vectorText: (state.row[vectorField.name] as number[]).join(', ') });
+                void producer.getState().runSearch();
+                document.getElementById('producer-search')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+              }}
+            >
+              <Icon name="arrowRight" size={14} />
+              {t('producer.verify.searchRow')}
+            </button>
+          ) : null}
+        </Step>
+      );
+    }
+    case 'dead-lettered':
+      return (
+        <Step tone="danger" title={t('producer.verify.deadLettered')} testId="verify-dead-lettered" last>
+          <p className="dstep-line">{t('producer.verify.deadLetteredDetail', { topic: state.dlq.topic, partition: state.dlq.partition, offset: state.dlq.offset })}</p>
+          <p className="dead-reason" data-testid="verify-reason">
+            {state.field ? <code className="issue-field">{state.field}</code> : null}
+            <span>{state.field && state.reason.startsWith(`field ${state.field}: `) ? state.reason.slice(state.field.length + 8) : state.reason}</span>
+          </p>
+          <PipelineLine p={state.pipeline} />
+        </Step>
+      );
+    case 'no-pipeline':
+      return (
+        <Step tone="warn" title={t('producer.verify.noPipeline')} testId="verify-no-pipeline" last>
+          <p className="dstep-line">{t('producer.verify.noPipelineDetail', { topic: receipt.topic, collection: target.collection })}</p>
+          {state.stopped.map((p) => (
+            <p className="dstep-line muted" key={p.id}>
+              {t('producer.verify.stopped', { name: p.name, state: t(`pipeline.state.${p.state}`) })}
+            </p>
+          ))}
+          {state.elsewhere.map((p) => (
+            <p className="dstep-line muted" key={p.id}>
+              {t('producer.verify.elsewhere', { name: p.name, collection: p.collection })}
+            </p>
+          ))}
+        </Step>
+      );
+    case 'pipeline-failed':
+      return (
+        <Step tone="danger" title={t('producer.verify.failed')} testId="verify-failed" last>
+          <p className="dstep-line">{t('producer.verify.failedDetail', { name: state.pipeline.name })}</p>
+          {state.pipeline.cause ? <pre className="dstep-pre">{state.pipeline.cause}</pre> : null}
+        </Step>
+      );
+    case 'untrackable':
+      return (
+        <Step tone="info" title={t('producer.verify.untrackable')} testId="verify-untrackable" last>
+          <p className="dstep-line">{t('producer.verify.untrackableDetail', { reason: state.reason })}</p>
+        </Step>
+      );
+    case 'timeout':
+      return (
+        <Step tone="warn" title={t('producer.verify.timeout', { elapsed: fmt.duration(state.elapsedMs) })} testId="verify-timeout" last>
+          <PipelineLine p={state.pipeline} />
+          {state.behind !== undefined && state.behind > 0 ? <p className="dstep-line muted">{plural('producer.verify.behind', state.behind)}</p> : null}
+          {state.rowMismatch ? <p className="dstep-line warn-text">{t('producer.verify.rowMismatch')}</p> : null}
+          <p className="dstep-line muted">{t('producer.verify.timeoutDetail')}</p>
+        </Step>
+      );
+    case 'error':
+      return (
+        <Step tone="danger" title={t('producer.verify.error')} testId="verify-error" last>
+          <ProblemPanel error={state.error} />
+        </Step>
+      );
+  }
+}
+
+/** Before the first send: what this panel will show, or that a pipeline is needed first. */
+function VerifyEmpty() {
+  const { t } = useI18n();
+  const { router } = useStores();
+  const { pipeline } = useRules();
+  if (pipeline) return <p className="muted verify-empty">{t('producer.verify.empty')}</p>;
+  return (
+    <div className="verify-empty" data-testid="verify-needs-pipeline">
+      <p className="verify-empty-title">{t('producer.empty.title')}</p>
+      <p className="muted small">{t('producer.empty.body')}</p>
+      <button type="button" className="btn btn-secondary btn-sm" onClick={() => router.getState().navigate({ page: 'pipelines' })}>
+        {t('common.goPipelines')}
+      </button>
+    </div>
+  );
+}
+
+export function VerifyPanel() {
+  const { t, fmt } = useI18n();
+  const { producer } = useStores();
+  const receipt = useApp('producer', (s) => s.receipt);
+  const state = useApp('producer', (s) => s.verify);
+  const verifying = useApp('producer', (s) => s.verifying);
+  const again = state && !verifying && state.kind !== 'written' && state.kind !== 'dead-lettered';
+
+  return (
+    <section className="card producer-verify" aria-labelledby="producer-verify-title" data-testid="producer-verify" data-state={state?.kind ?? 'none'}>
+      <div className="card-head">
+        <h2 className="section-title" id="producer-verify-title">
+          {t('producer.verify.title')}
+        </h2>
+        {again ? (
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => void producer.getState().verifyAgain()} data-testid="verify-again">
+            <Icon name="refresh" size={14} />
+            {t('producer.verify.again')}
+          </button>
+        ) : null}
+      </div>
+      {!receipt || !state ? (
+        <VerifyEmpty />
+      ) : (
+        <ol className="dsteps" aria-live="polite">
+          <Step tone="ok" title={t('producer.verify.sent')} testId="verify-sent">
+            <p className="dstep-line mono small">
+              {t('producer.verify.sentDetail', { topic: receipt.topic, partition: receipt.partition, offset: receipt.offset, size: fmt.bytes(receipt.bytes) })}
+            </p>
+            {receipt.conversion.ok === false ? <p className="dstep-line warn-text">{t('producer.verify.predicted', { reason: receipt.conversion.error.message })}</p> : null}
+          </Step>
+          <Outcome state={state} receipt={receipt} />
+        </ol>
+      )}
+    </section>
+  );
+}
