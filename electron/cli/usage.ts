@@ -11,8 +11,11 @@ Commands:
   export --format properties|json <pipeline.json | worker.properties connector.properties> [--out DIR]
       Convert a pipeline to Kafka Connect files or to JSON. Prints to stdout unless
       --out names a directory (files there are written readable only by you).
-  serve [--host 127.0.0.1] [--port 8484] [--data-dir DIR]
-      Start the headless server with the browser UI.
+  serve [--host 127.0.0.1] [--port 8484] [--data-dir DIR] [--demo]
+      Start the headless server with the browser UI. --demo also sets up the seed
+      example on the local sandbox (topic_0 → topic_0) and streams demo records.
+  generate --topic T [--rate 50] [--count N] [--brokers HOST:PORT] [--dim 8]
+      Produce realistic demo records (titles, links, text-derived vectors) so charts move.
   help
       Show this help.
 

@@ -207,7 +207,6 @@ export const en = {
   'pipeline.state.failed': 'Failed',
   'schema.description': 'Compare the messages on a topic with the fields of a collection before any data moves.',
   'schema.empty.title': 'Nothing to compare yet',
-  'schema.empty.body': 'Choose a topic and a collection in a pipeline to see how message fields map to collection fields, with types and vector dimensions checked.',
   'producer.description': 'Send test messages to a topic and check that they convert to valid rows.',
   'producer.empty.title': 'Send your first test messages',
   'producer.empty.body': 'Sample messages are built from the target collection’s schema, so set up a pipeline first.',

@@ -209,7 +209,6 @@ export const es: Record<keyof typeof en, string> = {
   'pipeline.state.failed': 'Con error',
   'schema.description': 'Comparar los mensajes de un topic con los campos de una colección antes de mover datos.',
   'schema.empty.title': 'Todavía no hay nada que comparar',
-  'schema.empty.body': 'Al elegir un topic y una colección en un pipeline se ve cómo se corresponden los campos, con los tipos y las dimensiones de los vectores verificados.',
   'producer.description': 'Enviar mensajes de prueba a un topic y comprobar que se convierten en filas válidas.',
   'producer.empty.title': 'Enviar los primeros mensajes de prueba',
   'producer.empty.body': 'Los mensajes de ejemplo se generan a partir del esquema de la colección de destino, así que primero hace falta un pipeline.',

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { EVENT_NAMES } from '../../../shared/contract';
 import { resolveAppPaths } from '../../../electron/main/app-paths';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/main/bridge-names';
 import { bindIpc, createFrameGuard, forwardEvents, REFUSED, rendererContents } from '../../../electron/main/ipc-binding';
@@ -95,7 +96,7 @@ describe('event forwarding', () => {
     const bus = { on: (name: string, l: (p: unknown) => void) => (listeners.set(name, l), () => undefined), emit: () => undefined } as unknown as EventBus;
     const wc = new FakeWebContents(ours);
     forwardEvents(bus, () => wc as never);
-    expect([...listeners.keys()].sort()).toEqual(['log.entry', 'metrics.tick', 'pipeline.state', 'sandbox.progress']);
+    expect([...listeners.keys()].sort()).toEqual([...EVENT_NAMES].sort());
     expect(wc.sent).toEqual([]);
   });
 
