@@ -79,17 +79,8 @@ ssl.truststore.type=PEM
 ssl.truststore.location=$CERTS/ca.pem
 ssl.client.auth=none
 log.dirs=$KAFKA_DATA/logs
-num.partitions=1
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=true
-delete.topic.enable=true
 EOF
+  cat "$ROOT/scripts/stack/kafka-single-node.properties" >>"$KAFKA_DATA/server.properties"
   cat >"$KAFKA_DATA/log4j2.properties" <<EOF
 rootLogger.level=WARN
 rootLogger.appenderRef.file.ref=file
