@@ -36,8 +36,28 @@ const commandFlags: { [K in CommandName]: true } = {
   'metrics.history': true,
   'log.recent': true,
   // schema commands (shared/contract-schema.ts)
+  'schema.sample': true,
+  'schema.createCollection': true,
   // producer commands (shared/contract-producer.ts)
+  'producer.template': true,
+  'producer.send': true,
+  'producer.verify': true,
+  'producer.sendMany': true,
+  'producer.cancel': true,
+  'producer.templates.list': true,
+  'producer.templates.save': true,
+  'producer.templates.delete': true,
+  'generator.start': true,
+  'generator.stop': true,
+  'generator.list': true,
+  'milvus.search': true,
   // monitor commands (shared/contract-monitor.ts)
+  'pipeline.duplicate': true,
+  'pipeline.planOffsetReset': true,
+  'pipeline.resetOffsets': true,
+  'monitor.rowCount': true,
+  'dlq.read': true,
+  'dlq.redrive': true,
 };
 
 const eventFlags: { [K in EventName]: true } = {
@@ -47,6 +67,9 @@ const eventFlags: { [K in EventName]: true } = {
   'sandbox.progress': true,
   // schema events
   // producer events
+  'producer.verify': true,
+  'producer.progress': true,
+  'generator.state': true,
   // monitor events
 };
 

@@ -31,13 +31,19 @@ export interface PipelinesDeps {
   tickMs?: number;
 }
 
-type StoredSpec = PipelineSpec & { id: string };
+export type StoredSpec = PipelineSpec & { id: string };
 type PipelineCommands = 'pipeline.list' | 'pipeline.create' | 'pipeline.update' | 'pipeline.start' | 'pipeline.pause' | 'pipeline.resume' | 'pipeline.stop' | 'pipeline.delete' | 'metrics.history' | 'log.recent';
 
 export interface PipelinesService {
   handlers: Pick<Handlers, PipelineCommands>;
   /** Ids of pipelines with a live runner. */
   running(): string[];
+  /** A saved pipeline with its connections resolved; `active` while a runner is not stopped/failed. */
+  lookup(id: string): Promise<{ spec: StoredSpec; config: PipelineConfig; active: boolean }>;
+  /** A stopped copy named "<name> (copy)" with its own consumer group. */
+  duplicate(id: string): Promise<PipelineView>;
+  /** Adds an entry to the event log (history + 'log.entry'). */
+  log(e: LogEntry): void;
   shutdown(): Promise<void>;
 }
 
@@ -179,9 +185,29 @@ export function createPipelinesService(ctx: ServiceContext, deps: PipelinesDeps)
     'log.recent': async (limit) => logs.recent(limit),
   };
 
+  const isActive = (id: string): boolean => {
+    const state = runners.get(id)?.status().state;
+    return state !== undefined && state !== 'stopped' && state !== 'failed';
+  };
+
+  async function duplicate(id: string): Promise<PipelineView> {
+    const source = await spec(id);
+    const names = new Set([...(await load()).values()].map((s) => s.name));
+    let name = `${source.name} (copy)`;
+    for (let n = 2; names.has(name); n++) name = `${source.name} (copy ${n})`;
+    const suffix = randomUUID().slice(0, 4);
+    return handlers['pipeline.create']({ ...source, name: name.slice(0, 255), groupId: `${source.groupId.slice(0, 240)}-copy-${suffix}` });
+  }
+
   return {
     handlers,
     running: () => [...runners.keys()],
+    lookup: async (id) => {
+      const s = await spec(id);
+      return { spec: s, config: await toConfig(s), active: isActive(id) };
+    },
+    duplicate,
+    log,
     shutdown: async () => {
       clearInterval(timer);
       await Promise.all([...runners.keys()].map((id) => stopRunner(id).catch(() => undefined)));

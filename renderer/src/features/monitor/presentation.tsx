@@ -1,0 +1,109 @@
+// Presentation layout: the whole window for one pipeline, numbers large enough to read across a
+// room, throughput and lag charts below. Escape (or the button) returns to the dashboard.
+import { useLayoutEffect, useRef } from 'react';
+import type { MetricsSnapshot, PipelineCounters, PipelineState } from '../../../../shared/pipeline-status';
+import { Icon } from '../../components/icons';
+import { useI18n } from '../../i18n/context';
+import type { RowCountState } from '../../stores/monitor-store';
+import { Glyph } from '../pipelines/glyphs';
+import { PipelineStateChip, StateCause } from '../pipelines/state-chip';
+import { TimeChart, useChartLines, useStaggered } from './charts';
+import type { SeriesData } from './series';
+import './presentation.css';
+
+interface Props {
+  name: string;
+  route: string;
+  state: PipelineState;
+  cause?: string;
+  latest: MetricsSnapshot | undefined;
+  counters: PipelineCounters;
+  rows: RowCountState | undefined;
+  data: SeriesData;
+  onExit: () => void;
+}
+
+export function Presentation(p: Props) {
+  const { t, fmt } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const exitRef = useRef<HTMLButtonElement>(null);
+  const lines = useChartLines(p.data);
+  const { views, pending } = useStaggered(p.data, 2);
+  // A native modal dialog: the page behind is inert, Escape cancels it, focus comes back after.
+  useLayoutEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    const before = document.activeElement as HTMLElement | null;
+    d.showModal();
+    exitRef.current?.focus();
+    return () => {
+      if (d.open) d.close();
+      before?.focus();
+    };
+  }, []);
+
+  const l = p.latest;
+  const rate = (v: number | undefined) => (v === undefined ? '—' : fmt.number(v, v < 10 ? 1 : 0));
+  const ms = (v: number | undefined) => (v === undefined || v === 0 ? '—' : fmt.duration(v));
+  const big: [string, string, string, string?][] = [
+    ['written-rate', t('monitor.present.writtenRate'), rate(l?.writtenPerSec), 'accent'],
+    ['consumed-rate', t('monitor.present.consumedRate'), rate(l?.consumedPerSec)],
+    ['lag', t('monitor.present.lag'), l ? fmt.number(l.totalLag) : '—'],
+    ['latency', t('monitor.present.batchP95'), ms(l?.batchLatencyMs.p95)],
+  ];
+  const small: [string, string, string, string?][] = [
+    ['rows', t('monitor.counter.rows'), p.rows && 'rowCount' in p.rows ? fmt.number(p.rows.rowCount) : '—'],
+    ['written', t('monitor.counter.written'), fmt.number(p.counters.written), 'ok'],
+    ['dead-lettered', t('monitor.counter.deadLettered'), fmt.number(p.counters.deadLettered), p.counters.deadLettered ? 'warn' : undefined],
+    ['retries', t('monitor.counter.retries'), fmt.number(p.counters.retries)],
+    ['e2e', t('monitor.present.e2eP95'), ms(l?.endToEndLatencyMs.p95)],
+  ];
+  return (
+    <dialog
+      ref={ref}
+      className="presentation"
+      aria-label={t('monitor.present.label', { name: p.name })}
+      data-testid="presentation"
+      onCancel={(e) => {
+        e.preventDefault();
+        p.onExit();
+      }}
+    >
+      <header className="present-head">
+        <div className="present-title">
+          <h1>{p.name}</h1>
+          <PipelineStateChip state={p.state} cause={p.cause} />
+        </div>
+        <p className="present-route mono">{p.route}</p>
+        <button ref={exitRef} type="button" className="btn btn-secondary" onClick={p.onExit} data-testid="presentation-exit">
+          <Glyph name="minimize" size={15} />
+          {t('monitor.present.exit')}
+        </button>
+      </header>
+      <StateCause state={p.state} cause={p.cause} />
+      <dl className="present-kpis">
+        {big.map(([id, label, value, tone]) => (
+          <div key={id} className={`kpi${tone ? ` tone-${tone}` : ''}`} data-testid={`kpi-${id}`}>
+            <dt>{label}</dt>
+            <dd className="mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <dl className="present-totals">
+        {small.map(([id, label, value, tone]) => (
+          <div key={id} className={`total${tone ? ` tone-${tone}` : ''}`}>
+            <dt>
+              {id === 'rows' ? <Icon name="milvus" size={16} /> : null}
+              {label}
+            </dt>
+            <dd className="mono">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="present-charts" data-charts-pending={pending}>
+        <TimeChart id="present-throughput" title={t('monitor.chart.throughput')} unit="rate" data={views[0] ?? p.data} lines={lines.throughput} height={280} />
+        <TimeChart id="present-lag" title={t('monitor.chart.lag')} unit="records" data={views[1] ?? p.data} lines={lines.lag.slice(0, 1)} height={280} />
+      </div>
+    </dialog>
+  );
+}
