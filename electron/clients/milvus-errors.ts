@@ -75,7 +75,13 @@ export function classifyMilvusError(e: unknown): Failure {
     if (o.status && typeof o.status === 'object' && !isSuccess(o.status)) return classifyStatus(o.status);
     if (typeof o.code === 'number' && (typeof o.details === 'string' || typeof o.message === 'string')) {
       // The SDK appends "(retried 3 times, 153ms)": drop it so a cause stays the same across attempts.
-      const text = oneLine(String(o.details || o.message).replace(/\s*\(retried \d+ times, \d+ms\)/, ''));
+      // gRPC adds a timestamp and a resolver note to UNAVAILABLE: noise that hides the cause.
+      const text = oneLine(
+        String(o.details || o.message)
+          .replace(/\s*\(retried \d+ times, \d+ms\)/, '')
+          .replace(/\s*Resolution note:.*$/s, '')
+          .replace(/\s*\(\d{4}-\d\d-\d\dT[\d:.]+Z\)/g, ''),
+      );
       const reason = `Milvus ${grpcName(o.code)}: ${text}`;
       // An oversized request (RESOURCE_EXHAUSTED) heals by splitting the batch, not by waiting.
       if (TOO_LARGE_TEXT.test(text)) return { kind: 'permanent', reason };

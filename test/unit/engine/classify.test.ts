@@ -15,6 +15,11 @@ describe('Milvus error classes', () => {
   it('sorts thrown errors by gRPC code or message', () => {
     const unavailable = Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'No connection established. (retried 3 times, 153ms)' });
     expect(classifyMilvusError(unavailable)).toEqual({ kind: 'transient', reason: 'Milvus UNAVAILABLE: No connection established.' });
+    const refused = Object.assign(new Error('x'), {
+      code: 14,
+      details: 'No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:19580 (2026-11-24T04:20:01.123Z). Resolution note: dns (retried 3 times, 153ms)',
+    });
+    expect(classifyMilvusError(refused).reason).toBe('Milvus UNAVAILABLE: No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:19580.');
     expect(classifyMilvusError(Object.assign(new Error('x'), { code: 4, details: 'Deadline exceeded' })).kind).toBe('transient');
     expect(classifyMilvusError(Object.assign(new Error('x'), { code: 16, details: 'bad token' })).kind).toBe('fatal');
     expect(classifyMilvusError(new Error('Insert fail: some field does not exist for this collection in line. 0')).kind).toBe('permanent');
