@@ -27,11 +27,29 @@ export function createDispatch(handlers: Handlers, onInternalError?: (cmd: strin
   };
 }
 
+/** Never throws, whatever was thrown: hostile getters, proxies and null-prototype objects included. */
 export function toAppError(cmd: CommandName | string, err: unknown, onInternalError?: (cmd: string, err: unknown) => void): AppError {
-  if (err instanceof AppFailure) return err.toJSON();
-  onInternalError?.(cmd, err);
-  const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: `${cmd} failed: ${message}`, detail: err instanceof Error ? err.stack : undefined };
+  try {
+    if (err instanceof AppFailure) return err.toJSON();
+  } catch {
+    // a Proxy can throw from instanceof; treat it as an unknown failure
+  }
+  try {
+    onInternalError?.(cmd, err);
+  } catch {
+    // reporting must not turn a typed error into a thrown one
+  }
+  const message = safely(() => String(err instanceof Error ? err.message : err));
+  const detail = safely(() => (err instanceof Error ? err.stack : undefined));
+  return { code: 'internal', message: message ? `${cmd} failed: ${message}` : `${cmd} failed`, detail: typeof detail === 'string' ? detail : undefined };
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 function fail(error: AppError): RpcResult<never> {
