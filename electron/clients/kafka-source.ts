@@ -1,6 +1,7 @@
 // kafkajs behind RecordSource (consumer group + admin) and RecordSink (dead-letter producer).
-import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
+import { ConfigResourceTypes, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import type { PartitionLag } from '../../shared/pipeline-status';
+import { chunkBySize } from './dead-letter-chunks';
 import {
   oneLine,
   type Failure,
@@ -168,8 +169,13 @@ function adaptBatch(p: EachBatchPayload): SourceBatch {
   };
 }
 
+/** What a dead-letter topic we create accepts, and what we assume of one we cannot describe. */
+const DLQ_MAX_BYTES = 16 * 1024 * 1024;
+const BROKER_DEFAULT_MAX_BYTES = 1_000_000;
+
 export class KafkaRecordSink implements RecordSink {
   private readonly admin: Admin;
+  private readonly limits = new Map<string, number>();
   private readonly producer: Producer;
 
   constructor(kafka: Kafka) {
@@ -187,15 +193,31 @@ export class KafkaRecordSink implements RecordSink {
 
   async ensureTopic(topic: string): Promise<void> {
     const existing = await this.admin.listTopics();
-    if (existing.includes(topic)) return;
-    // createTopics returns false when it already exists (a concurrent creator won): fine either way.
-    await this.admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+    if (!existing.includes(topic)) {
+      // Big enough for any record the engine dead-letters (conversion refuses values over 8 MiB).
+      // createTopics returns false when it already exists (a concurrent creator won): fine either way.
+      await this.admin.createTopics({ topics: [{ topic, configEntries: [{ name: 'max.message.bytes', value: String(DLQ_MAX_BYTES) }] }], waitForLeaders: true });
+    }
+    this.limits.set(topic, await this.maxMessageBytes(topic));
+  }
+
+  private async maxMessageBytes(topic: string): Promise<number> {
+    try {
+      const res = await this.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] }] });
+      const value = Number(res.resources[0]?.configEntries.find((e) => e.configName === 'max.message.bytes')?.configValue);
+      return Number.isFinite(value) && value > 0 ? value : BROKER_DEFAULT_MAX_BYTES;
+    } catch {
+      return BROKER_DEFAULT_MAX_BYTES;
+    }
   }
 
   async send(topic: string, records: OutRecord[]): Promise<WriteResult> {
     if (!records.length) return { ok: true };
     try {
-      await this.producer.send({ topic, acks: -1, messages: records });
+      // One send per size-bounded chunk: Kafka limits a whole record batch, not just one record.
+      for (const chunk of chunkBySize(records, this.limits.get(topic) ?? BROKER_DEFAULT_MAX_BYTES)) {
+        await this.producer.send({ topic, acks: -1, messages: chunk });
+      }
       return { ok: true };
     } catch (e) {
       const f = classifyKafkaError(e);
