@@ -13,7 +13,7 @@ const noNode = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'release', '.stack', 'artifacts', 'renderer/dist'] },
+  { ignores: ['node_modules', 'dist', 'release', '.stack', 'artifacts', 'renderer/dist', '.scratch*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
