@@ -1,5 +1,5 @@
 // kafkajs behind RecordSource (consumer group + admin) and RecordSink (dead-letter producer).
-import { ConfigResourceTypes, Partitioners, type Admin, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import type { PartitionLag } from '../../shared/pipeline-status';
 import { chunkBySize } from './dead-letter-chunks';
 import {
@@ -172,6 +172,8 @@ function adaptBatch(p: EachBatchPayload): SourceBatch {
 /** What a dead-letter topic we create accepts, and what we assume of one we cannot describe. */
 const DLQ_MAX_BYTES = 16 * 1024 * 1024;
 const BROKER_DEFAULT_MAX_BYTES = 1_000_000;
+/** kafkajs' ConfigResourceTypes.TOPIC; its CommonJS build hides that enum from ESM named imports. */
+const TOPIC_RESOURCE = 2;
 
 export class KafkaRecordSink implements RecordSink {
   private readonly admin: Admin;
@@ -203,7 +205,7 @@ export class KafkaRecordSink implements RecordSink {
 
   private async maxMessageBytes(topic: string): Promise<number> {
     try {
-      const res = await this.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['max.message.bytes'] }] });
+      const res = await this.admin.describeConfigs({ includeSynonyms: false, resources: [{ type: TOPIC_RESOURCE, name: topic, configNames: ['max.message.bytes'] }] });
       const value = Number(res.resources[0]?.configEntries.find((e) => e.configName === 'max.message.bytes')?.configValue);
       return Number.isFinite(value) && value > 0 ? value : BROKER_DEFAULT_MAX_BYTES;
     } catch {
