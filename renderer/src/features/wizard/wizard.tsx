@@ -45,7 +45,9 @@ export function Wizard() {
   const [nameErrors, setNameErrors] = useState(false);
   const go = (route: Route) => stores.router.getState().navigate(route);
 
-  function onSandbox(status: SandboxStatus) {
+  async function onSandbox(status: SandboxStatus) {
+    // Starting the sandbox saves its two profiles on the main side: reload, so they are reused.
+    await stores.connections.getState().load();
     const wz = stores.wizard.getState();
     wz.fillFromSandbox(status, { kafka: t('sandbox.kafkaName'), milvus: t('sandbox.milvusName') }, stores.connections.getState().profiles);
     setFilled(true);
@@ -105,7 +107,7 @@ export function Wizard() {
             {t('wizard.done.pipelines')}
             <Icon name="arrowRight" size={15} />
           </button>
-          <button type="button" className="btn btn-secondary" onClick={() => go({ page: 'connections', view: 'list' })}>
+          <button type="button" className="btn btn-secondary" onClick={() => go({ page: 'connections', view: 'list' })} data-testid="wizard-go-connections">
             {t('wizard.done.connections')}
           </button>
         </EmptyState>
@@ -120,7 +122,7 @@ export function Wizard() {
       <div className="wizard-body" data-testid={`wizard-panel-${w.step}`}>
         {w.step === 'kafka' ? (
           <>
-            <SandboxCard onReady={onSandbox} filled={filled} />
+            <SandboxCard onReady={(s) => void onSandbox(s)} filled={filled} />
             <div className="divider-label">
               <span>{t('wizard.orOwn.kafka')}</span>
             </div>
