@@ -2,6 +2,8 @@
 //   dist/electron/main.cjs     Electron main (CommonJS; electron and node_modules stay external)
 //   dist/electron/preload.cjs  sandboxed preload (CommonJS; only `electron` may be required)
 //   dist/cli/cli.mjs           CLI / headless server (ESM; node_modules external), if electron/cli.ts exists
+//   dist/{electron,cli}/milvus-writer-worker.{cjs,mjs}
+//                              the Milvus writer thread next to each bundle (electron/clients/milvus-writer-thread.ts)
 // The renderer is built separately by vite (npm run build:renderer).
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,17 +15,33 @@ const at = (p) => path.join(root, p);
 const started = Date.now();
 
 const common = { bundle: true, absWorkingDir: root, logLevel: 'warning', metafile: true, legalComments: 'none', sourcemap: false };
+const WRITER_WORKER = 'electron/clients/milvus-writer-worker.ts';
+// The writer thread's bundle sits next to the bundle that starts it; the define tells the bundled
+// code its file name (see resolveWorkerEntry).
+const workerName = (file) => ({ __MILVUS_WRITER_WORKER__: JSON.stringify(file) });
+// CommonJS has no import.meta: give it the bundle's own URL, so import.meta.url resolves siblings.
+// The banner goes before esbuild's "use strict", so it repeats it to keep the bundle strict.
+const cjsImportMeta = {
+  banner: { js: '"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+const mainNode = {
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20', // Electron 38 ships Node 22; node20 keeps the output valid for both
+  packages: 'external', // kafkajs, milvus sdk (grpc), zod, ws...: resolved from node_modules at run time
+  external: ['electron'],
+  ...cjsImportMeta,
+};
 const targets = [
   {
     name: 'main',
     entryPoints: [at('electron/main/main.ts')],
     outfile: at('dist/electron/main.cjs'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20', // Electron 38 ships Node 22; node20 keeps the output valid for both
-    packages: 'external', // kafkajs, milvus sdk (grpc), zod, ws...: resolved from node_modules at run time
-    external: ['electron'],
+    ...mainNode,
+    define: { ...mainNode.define, ...workerName('milvus-writer-worker.cjs') },
   },
+  { name: 'main-writer', entryPoints: [at(WRITER_WORKER)], outfile: at('dist/electron/milvus-writer-worker.cjs'), ...mainNode },
   {
     name: 'preload',
     entryPoints: [at('electron/main/preload.ts')],
@@ -35,15 +53,11 @@ const targets = [
   },
 ];
 if (existsSync(at('electron/cli.ts'))) {
-  targets.push({
-    name: 'cli',
-    entryPoints: [at('electron/cli.ts')],
-    outfile: at('dist/cli/cli.mjs'),
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-  });
+  const cliNode = { platform: 'node', format: 'esm', target: 'node20', packages: 'external' };
+  targets.push(
+    { name: 'cli', entryPoints: [at('electron/cli.ts')], outfile: at('dist/cli/cli.mjs'), ...cliNode, define: workerName('milvus-writer-worker.mjs') },
+    { name: 'cli-writer', entryPoints: [at(WRITER_WORKER)], outfile: at('dist/cli/milvus-writer-worker.mjs'), ...cliNode },
+  );
 } else {
   console.warn('build-main: electron/cli.ts not found, skipping dist/cli/cli.mjs');
 }
