@@ -48,6 +48,18 @@ async function errorCode(page: Page, kind: 'kafka' | 'milvus'): Promise<string |
   return page.getByTestId(`${kind}-test-error`).getAttribute('data-code');
 }
 
+/** From the wizard's "done" page: a new wizard with the secure broker's SASL_SSL settings, no CA yet. */
+async function startSecureKafka(page: Page, password: string): Promise<void> {
+  await page.getByTestId('wizard-go-connections').click();
+  await page.getByTestId('new-connection').click();
+  await page.getByTestId('wizard-panel-kafka').waitFor();
+  await page.getByTestId('kafka-brokers').fill(secure.SECURE_KAFKA_BROKERS!);
+  await page.getByTestId('kafka-protocol').selectOption('SASL_SSL');
+  await page.getByTestId('kafka-sasl-mechanism').selectOption('SCRAM-SHA-512');
+  await page.getByTestId('kafka-username').fill(secure.SECURE_KAFKA_USERNAME!);
+  await page.getByTestId('kafka-password').fill(password);
+}
+
 describe('connection wizard', () => {
   let app: OpenPage;
   afterAll(async () => app?.close());
@@ -82,14 +94,7 @@ describe('connection wizard', () => {
 
   it('connects to secure endpoints, and names a wrong password, a missing CA and a wrong token', async () => {
     const { page } = app;
-    await page.getByTestId('wizard-go-connections').click();
-    await page.getByTestId('new-connection').click();
-    await page.getByTestId('wizard-panel-kafka').waitFor();
-    await page.getByTestId('kafka-brokers').fill(secure.SECURE_KAFKA_BROKERS!);
-    await page.getByTestId('kafka-protocol').selectOption('SASL_SSL');
-    await page.getByTestId('kafka-sasl-mechanism').selectOption('SCRAM-SHA-512');
-    await page.getByTestId('kafka-username').fill(secure.SECURE_KAFKA_USERNAME!);
-    await page.getByTestId('kafka-password').fill('not-the-password');
+    await startSecureKafka(page, 'not-the-password');
     await page.getByTestId('kafka-ca-input').setInputFiles(secure.SECURE_CA_PEM!);
     await page.getByTestId('kafka-ca-loaded').waitFor();
     expect(await testConnection(page, 'kafka')).toBe('error');
@@ -130,14 +135,7 @@ describe('connection wizard', () => {
 
   it('shows an untrusted certificate when the Kafka CA is missing', async () => {
     const { page } = app;
-    await page.getByTestId('wizard-go-connections').click();
-    await page.getByTestId('new-connection').click();
-    await page.getByTestId('wizard-panel-kafka').waitFor();
-    await page.getByTestId('kafka-brokers').fill(secure.SECURE_KAFKA_BROKERS!);
-    await page.getByTestId('kafka-protocol').selectOption('SASL_SSL');
-    await page.getByTestId('kafka-sasl-mechanism').selectOption('SCRAM-SHA-512');
-    await page.getByTestId('kafka-username').fill(secure.SECURE_KAFKA_USERNAME!);
-    await page.getByTestId('kafka-password').fill(secure.SECURE_KAFKA_PASSWORD!);
+    await startSecureKafka(page, secure.SECURE_KAFKA_PASSWORD!);
     expect(await testConnection(page, 'kafka')).toBe('error');
     expect(await errorCode(page, 'kafka')).toBe('kafka_tls_untrusted');
     await app.screenshot('wizard-secure-kafka-untrusted');
