@@ -8,19 +8,13 @@ import type { PipelineSpec } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { PipelineConfig } from '../../shared/pipeline-config';
 import type { LogEntry, MetricsSnapshot, PipelineStatus } from '../../shared/pipeline-status';
+import type { PipelineRunner } from '../engine';
 import type { Handlers, ServiceContext } from '../rpc/types';
 import { readJson, writeJsonAtomic } from './json-file';
 import { LogHistory, MetricsHistory } from './pipelines-history';
 
-/** What the service needs from the engine; the engine knows nothing of this service. */
-export interface Runner {
-  start(): Promise<void>;
-  pause(): void;
-  resume(): void;
-  stop(timeoutMs?: number): Promise<void>;
-  status(): PipelineStatus;
-  snapshot(): MetricsSnapshot;
-}
+/** What the service needs of an engine runner (the engine knows nothing of this service). */
+export type Runner = Omit<PipelineRunner, 'config'>;
 export type RunnerFactory = (config: PipelineConfig, options: { onLog(e: LogEntry): void; onState(s: PipelineStatus): void }) => Runner;
 
 export interface PipelinesDeps {
