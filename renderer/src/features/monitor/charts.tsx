@@ -1,24 +1,28 @@
 // The monitor's five charts on one shared time axis (same domain and ticks, synced cursor):
 // throughput, batch write latency, end-to-end latency, consumer lag, errors and dead letters.
-// Live data: no animation, no dots, memoized rows; each chart re-renders only when its rows change.
-import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+// Recharts draws the frame (axes, cursor, keyboard, sync); plot-layer.tsx draws grid and lines. Each
+// chart re-renders only when its rows change, which is once per bucket.
+import { memo, useCallback, useMemo, useState, type FocusEvent, type ReactNode } from 'react';
+import { AreaChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n, type I18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/i18n';
-import { timeTicks, type ChartRow, type SeriesData } from './series';
+import { PlotLayer, type PlotLine } from './plot-layer';
+import { niceScale, seriesMax } from './plot-paths';
+import type { ChartRow, SeriesData } from './series';
 
 export type Unit = 'rate' | 'ms' | 'records';
 
 const SMOOTH_UP_TO = 150;
 
-export interface LineSpec {
-  key: keyof ChartRow & string;
-  label: string;
-  color: string;
-  area?: boolean;
-  dashed?: boolean;
-  thin?: boolean;
-}
+export type LineSpec = PlotLine;
+
+/** Recharts' own tooltip box needs series items; the plot layer shows the values instead. */
+const noTooltip = () => null;
+// Constant props: recharts stores its settings and recomputes when a new object arrives.
+const MARGIN = { top: 6, right: 12, bottom: 24, left: 56 };
+const AXIS = 'var(--chart-axis)';
+
+const CURSOR = { stroke: AXIS, strokeDasharray: '3 3' };
 
 const msFormats = new Map<string, Intl.NumberFormat[]>();
 
@@ -71,17 +75,25 @@ interface ChartProps {
   lines: LineSpec[];
   height: number;
   note?: ReactNode;
+  /** Pointer or focus on the charts: give recharts the rows for its cursor and tooltip. */
+  interactive?: boolean;
 }
 
-export const TimeChart = memo(function TimeChart({ id, title, unit, data, lines, height, note }: ChartProps) {
+export const TimeChart = memo(function TimeChart({ id, title, unit, data, lines, height, note, interactive = true }: ChartProps) {
   const i18n = useI18n();
   const tag = i18n.locale.intl;
-  const ticks = useMemo(() => timeTicks(data.from, data.to), [data.from, data.to]);
   const xFormat = useMemo(() => axisTime(tag, data.to - data.from <= 5 * 60_000), [tag, data.from, data.to]);
   const yFormat = useMemo(() => (unit === 'ms' ? (v: number) => formatMs(tag, v) : compact(tag)), [unit, tag]);
   const empty = data.rows.length === 0;
-  // Smooth curves for short windows; long ones have a point per pixel or two, where straight is cheaper.
-  const curve = data.rows.length > SMOOTH_UP_TO ? 'linear' : 'monotone';
+  // Smooth curves for short windows; long ones have a point per pixel or two, where straight reads better.
+  const smooth = data.rows.length <= SMOOTH_UP_TO;
+  const keys = useMemo(() => lines.map((l) => l.key), [lines]);
+  const max = useMemo(() => seriesMax(data.rows, keys), [data.rows, keys]);
+  const y = useMemo(() => niceScale(max, 4, unit === 'records'), [max, unit]);
+  const xDomain = useMemo(() => [data.from, data.to], [data.from, data.to]);
+  const yDomain = useMemo(() => [0, y.top], [y.top]);
+  const tipTime = useCallback((t: number) => i18n.fmt.time(t), [i18n]);
+  const tipValue = useCallback((v: number | null | undefined) => formatValue(i18n, unit, v), [i18n, unit]);
   return (
     <section className="card chart-card" aria-labelledby={`chart-${id}`} data-testid={`chart-${id}`} data-points={data.rows.length}>
       <header className="chart-head">
@@ -104,47 +116,19 @@ export const TimeChart = memo(function TimeChart({ id, title, unit, data, lines,
           <p className="chart-empty muted">{i18n.t('monitor.chart.noData')}</p>
         ) : (
           <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 600, height }}>
-            <AreaChart data={data.rows} syncId="monitor" margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
-              <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={[data.from, data.to]}
-                ticks={ticks}
-                tickFormatter={xFormat}
-                allowDataOverflow
-                stroke="var(--chart-axis)"
-                tick={{ fill: 'var(--chart-axis)', fontSize: 11 }}
-                tickLine={false}
-              />
-              <YAxis width={56} tickFormatter={yFormat} stroke="var(--chart-axis)" tick={{ fill: 'var(--chart-axis)', fontSize: 11 }} tickLine={false} axisLine={false} allowDecimals={unit !== 'records'} />
-              <Tooltip
-                isAnimationActive={false}
-                labelFormatter={(t) => i18n.fmt.time(Number(t))}
-                formatter={(v, name) => [formatValue(i18n, unit, typeof v === 'number' ? v : null), name]}
-                contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, boxShadow: 'var(--shadow-lg)', fontSize: 12 }}
-                labelStyle={{ color: 'var(--text-muted)' }}
-                itemStyle={{ padding: 0 }}
-              />
-              {/* Areas for lines too: recharts' Line measures its path (getTotalLength) on every render. */}
-              {lines.map((l) => (
-                <Area
-                  key={l.key}
-                  dataKey={l.key}
-                  name={l.label}
-                  type={curve}
-                  stroke={l.color}
-                  fill={l.area ? l.color : 'none'}
-                  fillOpacity={l.area ? 0.14 : 0}
-                  strokeWidth={l.thin ? 1.25 : 2}
-                  strokeDasharray={l.dashed ? '5 4' : undefined}
-                  dot={false}
-                  activeDot={{ r: 3 }}
-                  isAnimationActive={false}
-                  connectNulls={false}
-                />
-              ))}
+            {/* Without pointer or focus recharts keeps only the frame: the rows, axes and tooltip are what its
+                state recomputes on every update, and no cursor is shown then. */}
+            <AreaChart data={interactive ? data.rows : undefined} syncId="monitor" margin={MARGIN}>
+              {interactive ? (
+                <>
+                  {/* Hidden: they give the cursor its scale; the plot layer draws the labels. */}
+                  <XAxis dataKey="t" type="number" scale="time" domain={xDomain} allowDataOverflow hide />
+                  <YAxis domain={yDomain} allowDataOverflow hide />
+                  {/* Recharts keeps the cursor, keyboard navigation and the sync across charts; the layer draws. */}
+                  <Tooltip content={noTooltip} isAnimationActive={false} cursor={CURSOR} />
+                </>
+              ) : null}
+              <PlotLayer rows={data.rows} lines={lines} from={data.from} to={data.to} top={y.top} yTicks={y.ticks} xLabel={xFormat} yLabel={yFormat} smooth={smooth} formatTime={tipTime} formatValue={tipValue} />
             </AreaChart>
           </ResponsiveContainer>
         )}
@@ -181,41 +165,35 @@ export function useChartLines(data: SeriesData) {
   }, [t, partitionKey]);
 }
 
-/**
- * Hands new data to `count` charts one animation frame apart: a refresh becomes several short tasks
- * instead of one long one, so scrolling and hovering stay smooth. The axes line up again within a
- * few frames. `pending` is true until every chart shows `data`.
- */
-export function useStaggered<T>(data: T, count: number): { views: T[]; pending: boolean } {
-  const [views, setViews] = useState<T[]>(() => Array.from({ length: count }, () => data));
-  useEffect(() => {
-    let k = 0;
-    let frame = 0;
-    const step = () => {
-      const at = k++;
-      setViews((v) => (v[at] === data ? v : v.map((x, i) => (i === at ? data : x))));
-      if (k < count) frame = requestAnimationFrame(step);
-    };
-    frame = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(frame);
-  }, [data, count]);
-  return { views, pending: views.some((v) => v !== data) };
+/** True while the pointer is over, or focus inside, the element the handlers are spread on. */
+export function useInteractive(): [boolean, { onPointerEnter(): void; onPointerLeave(): void; onFocus(): void; onBlur(e: FocusEvent): void }] {
+  const [pointer, setPointer] = useState(false);
+  const [focus, setFocus] = useState(false);
+  const handlers = useMemo(
+    () => ({
+      onPointerEnter: () => setPointer(true),
+      onPointerLeave: () => setPointer(false),
+      onFocus: () => setFocus(true),
+      onBlur: (e: FocusEvent) => setFocus(e.currentTarget.contains(e.relatedTarget as Node | null)),
+    }),
+    [],
+  );
+  return [pointer || focus, handlers];
 }
 
 export function MonitorCharts({ data, height = 190 }: { data: SeriesData; height?: number }) {
   const { t } = useI18n();
+  const [interactive, handlers] = useInteractive();
   const lines = useChartLines(data);
-  const { views, pending } = useStaggered(data, 5);
-  const [a, b, c, d, e] = views as [SeriesData, SeriesData, SeriesData, SeriesData, SeriesData];
   const totalOnly = data.partitions.length === 0 && data.rows.some((r) => (r.lag ?? 0) > 0);
   const lagNote = useMemo(() => (totalOnly ? <p className="muted small">{t('monitor.chart.lagTotalOnly')}</p> : undefined), [totalOnly, t]);
   return (
-    <div className="chart-grid" data-testid="monitor-charts" data-charts-pending={pending}>
-      <TimeChart id="throughput" title={t('monitor.chart.throughput')} unit="rate" data={a} lines={lines.throughput} height={height} />
-      <TimeChart id="lag" title={t('monitor.chart.lag')} unit="records" data={b} lines={lines.lag} height={height} note={lagNote} />
-      <TimeChart id="batch" title={t('monitor.chart.batchLatency')} unit="ms" data={c} lines={lines.batch} height={height} />
-      <TimeChart id="e2e" title={t('monitor.chart.e2eLatency')} unit="ms" data={d} lines={lines.e2e} height={height} />
-      <TimeChart id="errors" title={t('monitor.chart.errors')} unit="rate" data={e} lines={lines.errors} height={height} />
+    <div className="chart-grid" data-testid="monitor-charts" {...handlers}>
+      <TimeChart id="throughput" title={t('monitor.chart.throughput')} unit="rate" data={data} lines={lines.throughput} height={height} interactive={interactive} />
+      <TimeChart id="lag" title={t('monitor.chart.lag')} unit="records" data={data} lines={lines.lag} height={height} note={lagNote} interactive={interactive} />
+      <TimeChart id="batch" title={t('monitor.chart.batchLatency')} unit="ms" data={data} lines={lines.batch} height={height} interactive={interactive} />
+      <TimeChart id="e2e" title={t('monitor.chart.e2eLatency')} unit="ms" data={data} lines={lines.e2e} height={height} interactive={interactive} />
+      <TimeChart id="errors" title={t('monitor.chart.errors')} unit="rate" data={data} lines={lines.errors} height={height} interactive={interactive} />
     </div>
   );
 }
