@@ -22,6 +22,14 @@ export interface IntakeDeps {
 }
 
 const HEARTBEAT_EVERY_MS = 1_000;
+/**
+ * Longest stretch of decoding and converting before the event loop gets a turn. A fetch can hold
+ * megabytes of vectors, and a free in-flight slot resolves without leaving the microtask queue, so
+ * without this one fetch would hold timers, sockets and IPC for the whole of its conversion.
+ */
+const SLICE_MS = 8;
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class Intake {
   private readonly batcher: Batcher<BatchItem>;
@@ -39,11 +47,16 @@ export class Intake {
 
   /** Takes the records of one fetched batch, in order, until closed, paused or stale. */
   async onBatch(batch: SourceBatch): Promise<void> {
+    let sliceStart = performance.now();
     for (const rec of batch.records) {
       if (this.closed || this.deps.paused() || !batch.isActive()) return;
       const wait = this.take(rec);
       batch.accept(rec.offset);
       if (wait) await this.waitHeartbeating(wait, batch);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToLoop();
+        sliceStart = performance.now();
+      }
     }
   }
 
