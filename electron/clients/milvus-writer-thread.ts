@@ -44,9 +44,16 @@ export interface ThreadedWriterConfig extends WriterThreadInit {
   entry?: WorkerEntry;
   /** A thread that has not answered a call by then is presumed stuck and replaced. */
   replyTimeoutMs?: number;
+  /**
+   * Where the work goes when a thread cannot start at all (a runtime without worker threads for
+   * this bundle, a missing worker file): that writer then takes this call and every later one.
+   */
+  fallback?: () => RowWriter;
+  /** Told once, with the reason, when the fallback takes over. */
+  onFallback?: (reason: string) => void;
 }
 
-type Lost = { type: 'lost'; kind: FailureKind; reason: string };
+type Lost = { type: 'lost'; kind: FailureKind; reason: string; startFailed?: boolean };
 type Outcome = WriterReply | Lost;
 
 interface Thread {
@@ -65,11 +72,16 @@ export class ThreadedMilvusRowWriter implements RowWriter {
   private thread: Thread | undefined;
   private nextId = 1;
   private closing: Promise<void> | undefined;
+  /** Set once a thread could not start and a fallback writer took over. */
+  private fallen: RowWriter | undefined;
 
   constructor(private readonly config: ThreadedWriterConfig) {}
 
   async describe(): Promise<CollectionSchema> {
+    if (this.fallen) return this.fallen.describe();
     const o = await this.request({ op: 'describe' });
+    const fallback = this.fallBack(o);
+    if (fallback) return fallback.describe();
     if (o.type === 'described') return o.schema;
     const f = o.type === 'failed' ? o.failure : o.type === 'lost' ? o : unexpected(o);
     throw new ClassifiedError(f.kind, f.reason);
@@ -77,8 +89,11 @@ export class ThreadedMilvusRowWriter implements RowWriter {
 
   async write(rows: Row[], mode: WriteMode): Promise<WriteResult> {
     if (!rows.length) return { ok: true };
+    if (this.fallen) return this.fallen.write(rows, mode);
     const batch = packRows(rows);
     const o = await this.request({ op: 'write', mode, batch }, transferList(batch));
+    const fallback = this.fallBack(o);
+    if (fallback) return fallback.write(rows, mode);
     if (o.type === 'written') return o.result;
     const f = o.type === 'lost' ? o : unexpected(o);
     return { ok: false, kind: f.kind, reason: f.reason };
@@ -89,7 +104,16 @@ export class ThreadedMilvusRowWriter implements RowWriter {
     return this.closing;
   }
 
+  /** The fallback writer when `o` says the thread could not start and one is configured. */
+  private fallBack(o: Outcome): RowWriter | undefined {
+    if (this.fallen || o.type !== 'lost' || !o.startFailed || !this.config.fallback || this.closing) return this.fallen;
+    this.config.onFallback?.(o.reason);
+    this.fallen = this.config.fallback();
+    return this.fallen;
+  }
+
   private async shutdown(): Promise<void> {
+    await this.fallen?.close();
     const thread = this.thread;
     if (!thread) return;
     this.thread = undefined;
@@ -107,7 +131,7 @@ export class ThreadedMilvusRowWriter implements RowWriter {
     try {
       this.thread ??= this.spawn();
     } catch (e) {
-      return Promise.resolve<Lost>({ type: 'lost', kind: 'fatal', reason: `writer thread failed to start: ${oneLine(String((e as Error)?.message ?? e))}` });
+      return Promise.resolve<Lost>({ type: 'lost', kind: 'fatal', reason: `writer thread failed to start: ${oneLine(String((e as Error)?.message ?? e))}`, startFailed: true });
     }
     return this.send(this.thread, body, transfer);
   }
@@ -163,7 +187,7 @@ export class ThreadedMilvusRowWriter implements RowWriter {
     if (this.thread === thread) this.thread = undefined;
     const why = thread.stopReason ?? (thread.error ? oneLine(thread.error.message) : `exit code ${code}`);
     // A thread that never came up will not come up next time either (missing bundle, bad config).
-    const lost: Lost = thread.ready || thread.stopReason ? { type: 'lost', kind: 'transient', reason: `writer thread exited: ${why}` } : { type: 'lost', kind: 'fatal', reason: `writer thread failed to start: ${why}` };
+    const lost: Lost = thread.ready || thread.stopReason ? { type: 'lost', kind: 'transient', reason: `writer thread exited: ${why}` } : { type: 'lost', kind: 'fatal', reason: `writer thread failed to start: ${why}`, startFailed: true };
     for (const settle of [...thread.pending.values()]) settle(lost);
   }
 }

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildHandlers } from '../../electron/rpc/app-handlers';
 import { setupDemo } from '../../electron/services/demo-setup';
 import { makeTestContext } from '../unit/services/support/context';
-import { uid, waitFor } from './support/env';
+import { KAFKA_BROKERS, uid, waitFor } from './support/env';
 import { deleteTopics } from './support/kafka';
 import { countRows, dropCollection, testMilvus } from './support/milvus';
 
@@ -28,7 +28,7 @@ describe('serve --demo', () => {
   it('creates what is missing, starts the pipeline and the generator; rows land', async () => {
     const first = await setupDemo(ctx, main.commands, options);
     expect(first.actions.join('\n')).toMatch(/created topic.*\n.*created collection[\s\S]*created pipeline[\s\S]*started pipeline[\s\S]*generating/);
-    const topics = await main.commands['kafka.listTopics']({ kafka: { brokers: ['127.0.0.1:9092'], securityProtocol: 'PLAINTEXT' } });
+    const topics = await main.commands['kafka.listTopics']({ kafka: { brokers: KAFKA_BROKERS, securityProtocol: 'PLAINTEXT' } });
     expect(topics.find((t) => t.name === topic)?.partitions).toBe(3);
     await waitFor('demo rows in Milvus', async () => (await countRows(milvus, collection)) >= 20, 60_000, 500);
     const [view] = (await main.commands['pipeline.list']()).filter((v) => v.spec.id === first.pipelineId);

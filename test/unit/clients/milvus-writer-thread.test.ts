@@ -2,7 +2,7 @@
 // close. The real worker against the real Milvus is covered in test/integration/writer-thread.
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveWorkerEntry, ThreadedMilvusRowWriter, typeScriptEntry, type ThreadedWriterConfig } from '../../../electron/clients/milvus-writer-thread';
-import { ClassifiedError, type WriteResult } from '../../../electron/clients/types';
+import { ClassifiedError, type RowWriter, type WriteResult } from '../../../electron/clients/types';
 import type { Row } from '../../../shared/convert/types';
 
 const entry = typeScriptEntry(new URL('./fake-writer-worker.ts', import.meta.url));
@@ -89,6 +89,31 @@ describe('ThreadedMilvusRowWriter', () => {
     const err = await w.describe().catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'fatal', message: 'writer thread failed to start: cannot start: bad config' });
     expect(await w.write([{ act: 'ok' }], 'insert')).toEqual({ ok: false, kind: 'fatal', reason: 'writer thread failed to start: cannot start: bad config' });
+  });
+
+  it('hands every call to the fallback writer, once, when a thread cannot start', async () => {
+    const calls: string[] = [];
+    const told: string[] = [];
+    const inline: RowWriter = {
+      describe: () => (calls.push('describe'), Promise.resolve({ name: 'c', fields: [], enableDynamicField: false })),
+      write: (rows, mode) => (calls.push(`${mode} ${rows.length}`), Promise.resolve({ ok: true })),
+      close: () => (calls.push('close'), Promise.resolve()),
+    };
+    let made = 0;
+    const w = fakeWriter('fail-at-start', { fallback: () => (made++, inline), onFallback: (why) => told.push(why) });
+    await expect(w.describe()).resolves.toMatchObject({ name: 'c' });
+    expect(await w.write([{ act: 'ok' }, { act: 'ok' }], 'upsert')).toEqual({ ok: true });
+    await w.close();
+    expect(calls).toEqual(['describe', 'upsert 2', 'close']);
+    expect(made).toBe(1);
+    expect(told).toEqual(['writer thread failed to start: cannot start: bad config']);
+  });
+
+  it('keeps a thread that crashes after starting: no fallback, a transient failure', async () => {
+    let made = 0;
+    const w = fakeWriter('c', { fallback: () => (made++, { describe: () => Promise.reject(new Error('unused')), write: () => Promise.resolve({ ok: true }), close: () => Promise.resolve() }) });
+    expect(await w.write([{ act: 'crash' }], 'insert')).toMatchObject({ ok: false, kind: 'transient' });
+    expect(made).toBe(0);
   });
 
   it('rejects rows structured clone cannot carry as permanent, without losing the thread', async () => {
