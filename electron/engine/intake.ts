@@ -29,12 +29,16 @@ const HEARTBEAT_EVERY_MS = 1_000;
  */
 const SLICE_MS = 8;
 
+/** Tombstones are logged one by one up to this many per pipeline run; after that only counted. */
+const TOMBSTONES_LOGGED = 5;
+
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class Intake {
   private readonly batcher: Batcher<BatchItem>;
   private readonly inFlight: InFlight;
   private closed = false;
+  private tombstones = 0;
   /** One object for the pipeline's life: convertRecord caches its compiled schema per options object. */
   private readonly convertOptions: ConvertOptions;
 
@@ -80,6 +84,7 @@ export class Intake {
     if (rec.value === null) {
       // A tombstone: there is no delete mapping, so it is counted as skipped, not written.
       c.skipped++;
+      this.logTombstone(rec);
       c.inFlight--;
       this.deps.batch.tracker.finish(ticket);
       return undefined;
@@ -87,6 +92,17 @@ export class Intake {
     const item = this.convert(rec, ticket);
     if (item.failure && this.deps.config.errorTolerance === 'none') this.closed = true;
     return this.batcher.add(item) || this.closed ? this.flush() : undefined;
+  }
+
+  private logTombstone(rec: SourceRecord): void {
+    const n = ++this.tombstones;
+    if (n > TOMBSTONES_LOGGED + 1) return;
+    const detail = { topic: rec.topic, partition: rec.partition, offset: rec.offset };
+    const message =
+      n <= TOMBSTONES_LOGGED
+        ? `skipped a tombstone (null value) at ${rec.topic}[${rec.partition}]@${rec.offset}: deletes are not mapped, so nothing is written`
+        : 'further tombstones are counted as skipped without a log line each';
+    this.deps.batch.log({ level: 'info', kind: 'info', message, detail });
   }
 
   private convert(rec: SourceRecord, ticket: Ticket): BatchItem {

@@ -33,6 +33,7 @@ function record(i: number): SourceRecord {
 }
 
 function setup() {
+  const logs: { message: string; detail?: Record<string, string | number> }[] = [];
   const writer = new CollectingWriter();
   const tracker = new OffsetTracker();
   const metrics = new PipelineMetrics('p');
@@ -54,14 +55,14 @@ function setup() {
       tracker,
       metrics,
       hooks: { signal: abort.signal, policy: { maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 1 }, onRetry: () => undefined, onRecovered: () => undefined },
-      log: () => undefined,
+      log: (e) => void logs.push(e),
       fail: (cause) => {
         throw new Error(cause);
       },
       afterBatch: () => undefined,
     },
   });
-  return { intake, writer, metrics };
+  return { intake, writer, metrics, logs };
 }
 
 function sourceBatch(records: SourceRecord[]): SourceBatch & { accepted: string[] } {
@@ -70,6 +71,20 @@ function sourceBatch(records: SourceRecord[]): SourceBatch & { accepted: string[
 }
 
 describe('Intake', () => {
+  it('counts tombstones as skipped and logs where they were, a few at most', async () => {
+    const { intake, writer, metrics, logs } = setup();
+    const records = Array.from({ length: 9 }, (_, i) => ({ ...record(i), value: i === 4 ? record(i).value : null }));
+    await intake.onBatch(sourceBatch(records));
+    await intake.drain();
+    expect(metrics.counters).toMatchObject({ consumed: 9, skipped: 8, written: 1, inFlight: 0 });
+    expect(writer.rows.map((r) => r.id)).toEqual([4]);
+    expect(logs.map((l) => l.message)).toEqual([
+      ...[0, 1, 2, 3, 5].map((o) => `skipped a tombstone (null value) at t[0]@${o}: deletes are not mapped, so nothing is written`),
+      'further tombstones are counted as skipped without a log line each',
+    ]);
+    expect(logs[0]?.detail).toEqual({ topic: 't', partition: 0, offset: '0' });
+  });
+
   it('lets timers run while it converts a large fetch, and takes every record in order', async () => {
     const { intake, writer, metrics } = setup();
     const batch = sourceBatch(Array.from({ length: 3000 }, (_, i) => record(i)));
