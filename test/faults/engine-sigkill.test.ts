@@ -7,7 +7,7 @@ import { drillDataset } from './support/dataset';
 import { DefaultStackTarget } from './support/drill-target';
 import { EngineChild } from './support/engine-child';
 import { SEED, seeded, waitFor } from './support/env';
-import { appendResult } from './support/results';
+import { appendAccounted } from './support/results';
 import { account, expectClean, expectCountersAddUp } from './support/verify';
 
 const N = 4_000;
@@ -51,17 +51,8 @@ it('loses nothing when the engine is SIGKILLed mid-batch and restarted in the sa
 
   const a = await account({ milvus: t.milvusClient, collection: t.collection, kafka: t.kafka, topic: t.topic, dlqTopic: t.dlqTopic, data, partitions: PARTITIONS });
   const crashes = first.crashes() + second.crashes();
-  appendResult({
-    drill: 'engine-sigkill-restart',
-    sent: N,
-    written: a.written,
-    deadLettered: a.deadLettered,
-    skipped: final?.skipped ?? 0,
-    lost: a.lost.length,
-    duplicated: a.duplicated,
-    malformedKinds: 0,
-    crashes,
-    seconds: Math.round((Date.now() - started) / 1000),
+  appendAccounted({
+    drill: 'engine-sigkill-restart', sent: N, accounting: a, skipped: final?.skipped ?? 0, crashes, started,
     notes: `killed at written ~${atKill?.written} with ${atKill?.inFlight} in flight; committed ${committedAtKill}; the second engine consumed ${final?.consumed} from there; dlq repeats ${a.dlqRepeats}`,
   });
   expect(crashes, `${first.tail()}\n${second.tail()}`).toBe(0);

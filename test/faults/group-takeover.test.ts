@@ -6,7 +6,7 @@ import { drillDataset } from './support/dataset';
 import { DefaultStackTarget } from './support/drill-target';
 import { EngineChild } from './support/engine-child';
 import { SEED, seeded, waitFor } from './support/env';
-import { appendResult } from './support/results';
+import { appendAccounted } from './support/results';
 import { account, expectClean, expectCountersAddUp } from './support/verify';
 
 const N = 4_000;
@@ -50,17 +50,8 @@ it('hands a killed member’s partitions to the survivor and loses nothing', asy
 
   const acc = await account({ milvus: t.milvusClient, collection: t.collection, kafka: t.kafka, topic: t.topic, dlqTopic: t.dlqTopic, data, partitions: PARTITIONS });
   const crashes = a.crashes() + b.crashes();
-  appendResult({
-    drill: 'group-member-killed',
-    sent: N,
-    written: acc.written,
-    deadLettered: acc.deadLettered,
-    skipped: final?.skipped ?? 0,
-    lost: acc.lost.length,
-    duplicated: acc.duplicated,
-    malformedKinds: 0,
-    crashes,
-    seconds: Math.round((Date.now() - started) / 1000),
+  appendAccounted({
+    drill: 'group-member-killed', sent: N, accounting: acc, skipped: final?.skipped ?? 0, crashes, started,
     notes: `killed ${victim.name} at consumed ${victimAt?.consumed} (survivor at ${survivorAt?.consumed}, committed ${committedAtKill}); survivor finished at consumed ${final?.consumed}; dlq repeats ${acc.dlqRepeats}`,
   });
   expect(crashes, `${a.tail()}\n${b.tail()}`).toBe(0);

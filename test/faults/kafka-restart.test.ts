@@ -10,7 +10,7 @@ import { DEFAULT_MILVUS, SEED, seeded, sleep, uid, waitFor } from './support/env
 import { inProcess, type Recorded } from './support/in-process';
 import { KafkaTools } from './support/kafka';
 import { createCollection, dropCollection, milvusClient } from './support/milvus';
-import { appendResult } from './support/results';
+import { appendAccounted } from './support/results';
 import { SlowProxy } from './support/slow-proxy';
 import { StackService } from './support/stack';
 import { account, expectClean, expectCountersAddUp } from './support/verify';
@@ -79,17 +79,8 @@ it('rides out a broker stop and restart mid-stream and loses nothing', async () 
   expect(c.consumed).toBeGreaterThanOrEqual(N);
 
   const a = await account({ milvus, collection: t.collection, kafka, topic: t.topic, dlqTopic: t.dlqTopic, data, partitions: PARTITIONS });
-  appendResult({
-    drill: 'kafka-broker-restart',
-    sent: N,
-    written: a.written,
-    deadLettered: a.deadLettered,
-    skipped: c.skipped,
-    lost: a.lost.length,
-    duplicated: a.duplicated,
-    malformedKinds: 0,
-    crashes: r.crashes(),
-    seconds: Math.round((Date.now() - started) / 1000),
+  appendAccounted({
+    drill: 'kafka-broker-restart', sent: N, accounting: a, skipped: c.skipped, crashes: r.crashes(), started,
     notes: `stopped at ${atStop}, ${whileDown} while down; consumed ${c.consumed} (redelivered ${c.consumed - N}); retries ${c.retries}; dlq repeats ${a.dlqRepeats}; cause: ${retrying?.cause ?? 'none shown'}`,
   });
   expect(retrying?.cause, 'a retrying state with the Kafka cause').toBeDefined();

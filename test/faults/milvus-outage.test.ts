@@ -9,7 +9,7 @@ import { FAULT_MILVUS_PORT, SEED, seeded, sleep, uid, waitFor } from './support/
 import { inProcess, type Recorded } from './support/in-process';
 import { KafkaTools, type OutMessage } from './support/kafka';
 import { createCollection, dropCollection, milvusClient } from './support/milvus';
-import { appendResult } from './support/results';
+import { appendAccounted } from './support/results';
 import { logWatch, StackService } from './support/stack';
 import { account, expectClean, expectCountersAddUp } from './support/verify';
 
@@ -101,17 +101,8 @@ it(`survives ${OUTAGES} Milvus restarts at seeded random points and loses nothin
   for (const cause of causes) expect(cause).toMatch(/Milvus.*(UNAVAILABLE|ECONNREFUSED|No connection|connect)/i);
 
   const a = await account({ milvus: milvus as MilvusClient, collection: t.collection, kafka, topic: t.topic, dlqTopic: t.dlqTopic, data, partitions: PARTITIONS });
-  appendResult({
-    drill: 'milvus-restart-x5',
-    sent: N,
-    written: a.written,
-    deadLettered: a.deadLettered,
-    skipped: c.skipped,
-    lost: a.lost.length,
-    duplicated: a.duplicated,
-    malformedKinds: 0,
-    crashes: r.crashes(),
-    seconds: Math.round((Date.now() - started) / 1000),
+  appendAccounted({
+    drill: 'milvus-restart-x5', sent: N, accounting: a, skipped: c.skipped, crashes: r.crashes(), started,
     notes: `retries ${c.retries}; causes: ${[...new Set(causes)].join(' | ')}`,
   });
   // If ids are lost and these lines exist, the sandbox server (Milvus Lite's WAL) lost them.

@@ -7,7 +7,7 @@ import { drillDataset } from './support/dataset';
 import { DefaultStackTarget } from './support/drill-target';
 import { EngineChild } from './support/engine-child';
 import { SEED, sleep, waitFor } from './support/env';
-import { appendResult } from './support/results';
+import { appendAccounted } from './support/results';
 import { account, expectClean, expectCountersAddUp } from './support/verify';
 
 const N = 5_000;
@@ -61,17 +61,8 @@ it(`keeps memory flat behind a ${DELAY_MS} ms-per-chunk Milvus with a large back
 
   const a = await account({ milvus: t.milvusClient, collection: t.collection, kafka: t.kafka, topic: t.topic, dlqTopic: t.dlqTopic, data, partitions: PARTITIONS });
   const growth = peak - baseline;
-  appendResult({
-    drill: 'milvus-slow-200ms',
-    sent: N,
-    written: a.written,
-    deadLettered: a.deadLettered,
-    skipped: final?.skipped ?? 0,
-    lost: a.lost.length,
-    duplicated: a.duplicated,
-    malformedKinds: 0,
-    crashes: e.crashes(),
-    seconds: Math.round((Date.now() - started) / 1000),
+  appendAccounted({
+    drill: 'milvus-slow-200ms', sent: N, accounting: a, skipped: final?.skipped ?? 0, crashes: e.crashes(), started,
     notes: `RSS baseline ${(baseline / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB (+${(growth / MB).toFixed(0)} MB, ${samples} samples); max backlog ${maxBacklog} records (~${((maxBacklog * PAD) / MB).toFixed(0)} MB); proxy connections ${t.proxy?.connections}`,
   });
   expect(maxBacklog, 'a large backlog existed while sampling').toBeGreaterThan(N / 2);

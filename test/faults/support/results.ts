@@ -31,6 +31,37 @@ export function runId(): string {
   return String(process.env.FAULTS_RUN_ID ?? process.ppid);
 }
 
+/** What a drill judged with verify.ts's `account` knows at its end. */
+export interface AccountedDrill {
+  drill: string;
+  sent: number;
+  accounting: { written: number; deadLettered: number; lost: readonly number[]; duplicated: number };
+  /** Tombstones the engine skipped (its counters). */
+  skipped: number;
+  crashes: number;
+  /** Date.now() when the drill began. */
+  started: number;
+  notes: string;
+}
+
+/** Appends the figures of a drill judged by `account` (no malformed kinds: those have their own drill). */
+export function appendAccounted(d: AccountedDrill): void {
+  const a = d.accounting;
+  appendResult({
+    drill: d.drill,
+    sent: d.sent,
+    written: a.written,
+    deadLettered: a.deadLettered,
+    skipped: d.skipped,
+    lost: a.lost.length,
+    duplicated: a.duplicated,
+    malformedKinds: 0,
+    crashes: d.crashes,
+    seconds: Math.round((Date.now() - d.started) / 1000),
+    notes: d.notes,
+  });
+}
+
 export function appendResult(f: DrillFigures): void {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   appendFileSync(RESULTS_FILE, `${JSON.stringify({ run: runId(), at: new Date().toISOString(), ...f })}\n`);
