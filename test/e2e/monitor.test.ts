@@ -100,6 +100,19 @@ describe('live monitoring', () => {
     await waitFor('chart points', async () => Number(await page.getByTestId('chart-throughput').getAttribute('data-points')) >= 8, 20_000, 500);
     await app.screenshot('monitor-first-rows');
     await accessible('monitor dashboard');
+
+    // The chart series are drawn as paths; the cursor and its values follow the keyboard too.
+    const throughput = page.getByTestId('chart-throughput');
+    await expect(throughput.locator('.plot-series path').count()).resolves.toBeGreaterThanOrEqual(2);
+    await page.mouse.move(0, 0); // off the charts: only the focused chart shows its values
+    await throughput.locator('.recharts-surface').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const tip = throughput.getByTestId('chart-tooltip');
+    await tip.waitFor({ timeout: 5_000 });
+    await expect(tip.textContent()).resolves.toMatch(/Written\s*[\d,.]+\/s/);
+    await page.keyboard.press('Tab');
+    await tip.waitFor({ state: 'detached', timeout: 5_000 });
     expect(app.errors).toEqual([]);
   });
 

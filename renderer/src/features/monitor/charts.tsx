@@ -77,9 +77,11 @@ interface ChartProps {
   note?: ReactNode;
   /** Pointer or focus on the charts: give recharts the rows for its cursor and tooltip. */
   interactive?: boolean;
+  /** The pointer is over the charts: every chart shows the synced cursor's values. */
+  pointer?: boolean;
 }
 
-export const TimeChart = memo(function TimeChart({ id, title, unit, data, lines, height, note, interactive = true }: ChartProps) {
+export const TimeChart = memo(function TimeChart({ id, title, unit, data, lines, height, note, interactive = true, pointer = true }: ChartProps) {
   const i18n = useI18n();
   const tag = i18n.locale.intl;
   const xFormat = useMemo(() => axisTime(tag, data.to - data.from <= 5 * 60_000), [tag, data.from, data.to]);
@@ -92,10 +94,19 @@ export const TimeChart = memo(function TimeChart({ id, title, unit, data, lines,
   const y = useMemo(() => niceScale(max, 4, unit === 'records'), [max, unit]);
   const xDomain = useMemo(() => [data.from, data.to], [data.from, data.to]);
   const yDomain = useMemo(() => [0, y.top], [y.top]);
+  // Without the pointer only the chart holding focus shows its values (keyboard users move on with Tab).
+  const [focused, setFocused] = useState(false);
   const tipTime = useCallback((t: number) => i18n.fmt.time(t), [i18n]);
   const tipValue = useCallback((v: number | null | undefined) => formatValue(i18n, unit, v), [i18n, unit]);
   return (
-    <section className="card chart-card" aria-labelledby={`chart-${id}`} data-testid={`chart-${id}`} data-points={data.rows.length}>
+    <section
+      className="card chart-card"
+      aria-labelledby={`chart-${id}`}
+      data-testid={`chart-${id}`}
+      data-points={data.rows.length}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => setFocused(e.currentTarget.contains(e.relatedTarget as Node | null))}
+    >
       <header className="chart-head">
         <h3 id={`chart-${id}`}>{title}</h3>
         <ul className="chart-legend">
@@ -125,10 +136,10 @@ export const TimeChart = memo(function TimeChart({ id, title, unit, data, lines,
                   <XAxis dataKey="t" type="number" scale="time" domain={xDomain} allowDataOverflow hide />
                   <YAxis domain={yDomain} allowDataOverflow hide />
                   {/* Recharts keeps the cursor, keyboard navigation and the sync across charts; the layer draws. */}
-                  <Tooltip content={noTooltip} isAnimationActive={false} cursor={CURSOR} />
+                  <Tooltip content={noTooltip} isAnimationActive={false} cursor={pointer || focused ? CURSOR : false} />
                 </>
               ) : null}
-              <PlotLayer rows={data.rows} lines={lines} from={data.from} to={data.to} top={y.top} yTicks={y.ticks} xLabel={xFormat} yLabel={yFormat} smooth={smooth} formatTime={tipTime} formatValue={tipValue} />
+              <PlotLayer rows={data.rows} lines={lines} from={data.from} to={data.to} top={y.top} yTicks={y.ticks} xLabel={xFormat} yLabel={yFormat} smooth={smooth} formatTime={tipTime} formatValue={tipValue} showActive={pointer || focused} />
             </AreaChart>
           </ResponsiveContainer>
         )}
@@ -165,8 +176,15 @@ export function useChartLines(data: SeriesData) {
   }, [t, partitionKey]);
 }
 
-/** True while the pointer is over, or focus inside, the element the handlers are spread on. */
-export function useInteractive(): [boolean, { onPointerEnter(): void; onPointerLeave(): void; onFocus(): void; onBlur(e: FocusEvent): void }] {
+export interface Interaction {
+  /** Pointer over, or focus inside, the element the handlers are spread on. */
+  interactive: boolean;
+  pointer: boolean;
+  handlers: { onPointerEnter(): void; onPointerLeave(): void; onFocus(): void; onBlur(e: FocusEvent): void };
+}
+
+/** Tracks pointer and focus on a group of charts (spread `handlers` on its container). */
+export function useInteraction(): Interaction {
   const [pointer, setPointer] = useState(false);
   const [focus, setFocus] = useState(false);
   const handlers = useMemo(
@@ -178,22 +196,22 @@ export function useInteractive(): [boolean, { onPointerEnter(): void; onPointerL
     }),
     [],
   );
-  return [pointer || focus, handlers];
+  return { interactive: pointer || focus, pointer, handlers };
 }
 
 export function MonitorCharts({ data, height = 190 }: { data: SeriesData; height?: number }) {
   const { t } = useI18n();
-  const [interactive, handlers] = useInteractive();
+  const { interactive, pointer, handlers } = useInteraction();
   const lines = useChartLines(data);
   const totalOnly = data.partitions.length === 0 && data.rows.some((r) => (r.lag ?? 0) > 0);
   const lagNote = useMemo(() => (totalOnly ? <p className="muted small">{t('monitor.chart.lagTotalOnly')}</p> : undefined), [totalOnly, t]);
   return (
     <div className="chart-grid" data-testid="monitor-charts" {...handlers}>
-      <TimeChart id="throughput" title={t('monitor.chart.throughput')} unit="rate" data={data} lines={lines.throughput} height={height} interactive={interactive} />
-      <TimeChart id="lag" title={t('monitor.chart.lag')} unit="records" data={data} lines={lines.lag} height={height} note={lagNote} interactive={interactive} />
-      <TimeChart id="batch" title={t('monitor.chart.batchLatency')} unit="ms" data={data} lines={lines.batch} height={height} interactive={interactive} />
-      <TimeChart id="e2e" title={t('monitor.chart.e2eLatency')} unit="ms" data={data} lines={lines.e2e} height={height} interactive={interactive} />
-      <TimeChart id="errors" title={t('monitor.chart.errors')} unit="rate" data={data} lines={lines.errors} height={height} interactive={interactive} />
+      <TimeChart id="throughput" title={t('monitor.chart.throughput')} unit="rate" data={data} lines={lines.throughput} height={height} interactive={interactive} pointer={pointer} />
+      <TimeChart id="lag" title={t('monitor.chart.lag')} unit="records" data={data} lines={lines.lag} height={height} note={lagNote} interactive={interactive} pointer={pointer} />
+      <TimeChart id="batch" title={t('monitor.chart.batchLatency')} unit="ms" data={data} lines={lines.batch} height={height} interactive={interactive} pointer={pointer} />
+      <TimeChart id="e2e" title={t('monitor.chart.e2eLatency')} unit="ms" data={data} lines={lines.e2e} height={height} interactive={interactive} pointer={pointer} />
+      <TimeChart id="errors" title={t('monitor.chart.errors')} unit="rate" data={data} lines={lines.errors} height={height} interactive={interactive} pointer={pointer} />
     </div>
   );
 }

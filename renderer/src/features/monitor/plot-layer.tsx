@@ -28,6 +28,8 @@ interface PlotLayerProps {
   smooth: boolean;
   formatTime: (t: number) => string;
   formatValue: (v: number | null | undefined) => string;
+  /** Show the cursor's dots and values (the pointer is over the charts, or this one has focus). */
+  showActive: boolean;
 }
 
 const TIP_WIDTH = 176;
@@ -43,7 +45,7 @@ function PlotLayerIn({ box, ...p }: PlotLayerProps & { box: PlotBox }) {
     <g className="plot-layer">
       <Axes yTicks={p.yTicks} xLabel={p.xLabel} yLabel={p.yLabel} from={p.from} to={p.to} top={p.top} bx={box.x} by={box.y} bw={box.width} bh={box.height} />
       <Paths rows={p.rows} lines={p.lines} from={p.from} to={p.to} top={p.top} smooth={p.smooth} bx={box.x} by={box.y} bw={box.width} bh={box.height} />
-      <ActivePoint {...p} box={box} />
+      {p.showActive ? <ActivePoint {...p} box={box} /> : null}
     </g>
   );
 }

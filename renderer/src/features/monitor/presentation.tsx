@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/context';
 import type { RowCountState } from '../../stores/monitor-store';
 import { Glyph } from '../pipelines/glyphs';
 import { PipelineStateChip, StateCause } from '../pipelines/state-chip';
-import { TimeChart, useChartLines, useInteractive } from './charts';
+import { TimeChart, useChartLines, useInteraction } from './charts';
 import type { SeriesData } from './series';
 import './presentation.css';
 
@@ -28,7 +28,7 @@ export function Presentation(p: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const exitRef = useRef<HTMLButtonElement>(null);
   const lines = useChartLines(p.data);
-  const [interactive, handlers] = useInteractive();
+  const { interactive, pointer, handlers } = useInteraction();
   // A native modal dialog: the page behind is inert, Escape cancels it, focus comes back after.
   useLayoutEffect(() => {
     const d = ref.current;
@@ -101,8 +101,8 @@ export function Presentation(p: Props) {
         ))}
       </dl>
       <div className="present-charts" {...handlers}>
-        <TimeChart id="present-throughput" title={t('monitor.chart.throughput')} unit="rate" data={p.data} lines={lines.throughput} height={280} interactive={interactive} />
-        <TimeChart id="present-lag" title={t('monitor.chart.lag')} unit="records" data={p.data} lines={lines.lag.slice(0, 1)} height={280} interactive={interactive} />
+        <TimeChart id="present-throughput" title={t('monitor.chart.throughput')} unit="rate" data={p.data} lines={lines.throughput} height={280} interactive={interactive} pointer={pointer} />
+        <TimeChart id="present-lag" title={t('monitor.chart.lag')} unit="records" data={p.data} lines={lines.lag.slice(0, 1)} height={280} interactive={interactive} pointer={pointer} />
       </div>
     </dialog>
   );
