@@ -17,6 +17,7 @@ import type { Route } from '../stores/router-store';
 import { loadInitialData } from '../stores/stores';
 import { Header } from './header';
 import { Sidebar } from './sidebar';
+import { PipelineAnnouncer } from './pipeline-announcer';
 import { Toasts } from './toasts';
 
 function RoutedPage({ route }: { route: Route }) {
@@ -75,6 +76,7 @@ export function App() {
         {content}
       </main>
       <Toasts />
+      <PipelineAnnouncer />
     </div>
   );
 }

@@ -4,6 +4,26 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/**
+ * Keeps Tab inside `container`: past the last focusable element it wraps to the first, and back.
+ * A modal <dialog> makes the page inert, but Tab would still leave it for the browser's own UI.
+ */
+export function trapTab(e: KeyboardEvent<HTMLElement>, container: HTMLElement | null): void {
+  if (e.key !== 'Tab' || !container) return;
+  const items = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || !container.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !container.contains(active))) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 export function Modal(props: { open: boolean; title: string; onClose: () => void; children: ReactNode; footer: ReactNode; testId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -23,28 +43,13 @@ export function Modal(props: { open: boolean; title: string; onClose: () => void
     return undefined;
   }, [props.open]);
 
-  function trapTab(e: KeyboardEvent<HTMLDialogElement>) {
-    if (e.key !== 'Tab') return;
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  }
-
   return (
     <dialog
       ref={ref}
       className="modal"
       aria-labelledby={titleId}
       data-testid={props.testId}
-      onKeyDown={trapTab}
+      onKeyDown={(e) => trapTab(e, ref.current)}
       onCancel={(e) => {
         e.preventDefault();
         props.onClose();

@@ -3,6 +3,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { MetricsSnapshot, PipelineCounters, PipelineState } from '../../../../shared/pipeline-status';
 import { Icon } from '../../components/icons';
+import { trapTab } from '../../components/modal';
 import { useI18n } from '../../i18n/context';
 import type { RowCountState } from '../../stores/monitor-store';
 import { Glyph } from '../pipelines/glyphs';
@@ -64,6 +65,7 @@ export function Presentation(p: Props) {
       className="presentation"
       aria-label={t('monitor.present.label', { name: p.name })}
       data-testid="presentation"
+      onKeyDown={(e) => trapTab(e, ref.current)}
       onCancel={(e) => {
         e.preventDefault();
         p.onExit();

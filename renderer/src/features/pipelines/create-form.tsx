@@ -17,7 +17,7 @@ type Kafka = Extract<ProfileView, { kind: 'kafka' }>;
 type Milvus = Extract<ProfileView, { kind: 'milvus' }>;
 
 export function CreatePipelineForm({ onDone }: { onDone: (createdId?: string) => void }) {
-  const { t, fmt } = useI18n();
+  const { t, plural } = useI18n();
   const { pipelines, toasts } = useStores();
   const profiles = useApp('connections', (s) => s.profiles);
   const existing = useApp('pipelines', (s) => s.pipelines);
@@ -129,7 +129,7 @@ export function CreatePipelineForm({ onDone }: { onDone: (createdId?: string) =>
               onValue={(collection) => set({ collection })}
               options={[
                 { value: '', label: colList?.status === 'loading' ? t('common.loading') : t('pipelines.form.choose') },
-                ...colOptions.map((c) => ({ value: c.name, label: c.rowCount === undefined ? c.name : t('pipelines.form.collectionRows', { name: c.name, rows: fmt.number(c.rowCount) }) })),
+                ...colOptions.map((c) => ({ value: c.name, label: c.rowCount === undefined ? c.name : plural('schema.collection.option', c.rowCount, { name: c.name }) })),
               ]}
               error={err(errors.collection)}
               hint={colList?.status === 'ok' && colOptions.length === 0 ? t('pipelines.form.noCollections') : undefined}

@@ -9,7 +9,7 @@ import type { Remote } from '../../stores/pipelines-store';
 import { ErrorPanel } from '../connections/error-panel';
 
 export function TopicPicker(props: { list: Remote<TopicInfo[]> | undefined; value: string[]; onChange: (v: string[]) => void; onRefresh: () => void; error?: string }) {
-  const { t, fmt } = useI18n();
+  const { t, plural } = useI18n();
   const id = useId();
   const [filter, setFilter] = useState('');
   const topics = useMemo(() => (props.list?.status === 'ok' ? props.list.value : []), [props.list]);
@@ -49,7 +49,7 @@ export function TopicPicker(props: { list: Remote<TopicInfo[]> | undefined; valu
                 <input type="checkbox" checked={props.value.includes(x.name)} onChange={(e) => toggle(x.name, e.target.checked)} data-testid={`topic-${x.name}`} />
                 <span className="mono topic-name">{x.name}</span>
                 <span className="muted small">
-                  {t('pipelines.form.topicMeta', { partitions: fmt.number(x.partitions), records: x.messages === undefined ? '—' : fmt.number(x.messages) })}
+                  {[plural('pipelines.form.partitions', x.partitions), x.messages === undefined ? null : plural('pipelines.form.records', x.messages)].filter(Boolean).join(' · ')}
                 </span>
               </label>
             </li>
