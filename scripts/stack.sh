@@ -35,13 +35,12 @@ RUN_DIR=$STACK_DIR/run
 LOG_DIR=$STACK_DIR/logs
 PROBE=$ROOT/scripts/stack/probe.py
 
-die() { echo "stack: $*" >&2; exit 1; }
-say() { echo "stack: $*"; }
-
+# shellcheck source=stack/proc.sh
+. "$ROOT/scripts/stack/proc.sh"
+# shellcheck source=stack/kraft-config.sh
+. "$ROOT/scripts/stack/kraft-config.sh"
 pid_file() { echo "$RUN_DIR/$1-$(port_of "$1").pid"; }
 port_of() { case $1 in kafka) echo "$KAFKA_PORT" ;; milvus) echo "$MILVUS_PORT" ;; esac; }
-running() { local f; f=$(pid_file "$1"); [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
-port_busy() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
 need_java() {
   command -v java >/dev/null || die "Java 17+ is required for Kafka and was not found on PATH (Debian: apt-get install openjdk-17-jre-headless)"
@@ -75,34 +74,7 @@ install_milvus() {
   touch "$MILVUS_VENV/.complete"
 }
 
-write_kafka_config() {
-  mkdir -p "$KAFKA_DATA"
-  cat >"$KAFKA_DATA/server.properties" <<EOF
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=$HOST:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://$HOST:$KAFKA_PORT,CONTROLLER://$HOST:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://$HOST:$KAFKA_PORT,CONTROLLER://$HOST:$KAFKA_CONTROLLER_PORT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs=$KAFKA_DATA/logs
-EOF
-  cat "$ROOT/scripts/stack/kafka-single-node.properties" >>"$KAFKA_DATA/server.properties"
-  cat >"$KAFKA_DATA/log4j2.properties" <<EOF
-rootLogger.level=WARN
-rootLogger.appenderRef.file.ref=file
-appender.file.type=File
-appender.file.name=file
-appender.file.fileName=$LOG_DIR/kafka-$KAFKA_PORT.log
-appender.file.layout.type=PatternLayout
-appender.file.layout.pattern=[%d] %p %m (%c)%n
-logger.kafka.name=kafka
-logger.kafka.level=INFO
-logger.server.name=org.apache.kafka.server
-logger.server.level=INFO
-EOF
-}
+write_kafka_config() { write_kraft_config "$KAFKA_DATA" PLAINTEXT "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$LOG_DIR/kafka-$KAFKA_PORT.log" </dev/null; }
 
 start_kafka() {
   running kafka && { say "kafka already running on $HOST:$KAFKA_PORT"; return 0; }
@@ -159,19 +131,7 @@ wait_ready() {
   die "$svc did not answer within ${STACK_TIMEOUT:-120}s (${why:-no reply}); see: scripts/stack.sh logs $svc"
 }
 
-stop_svc() {
-  local svc=$1 f; f=$(pid_file "$svc")
-  if ! running "$svc"; then rm -f "$f"; return 0; fi
-  local pid; pid=$(cat "$f")
-  # SIGTERM for both. Milvus Lite's graceful SIGINT path was seen acknowledging writes during
-  # shutdown that were gone after the restart (fault drill milvus-restart-x5); SIGTERM ends it
-  # at once, so an in-flight write fails and the engine retries it.
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$f"
-  say "$svc stopped"
-}
+stop_svc() { stop_pid "$1" "$1"; }
 
 log_tail() {
   local file

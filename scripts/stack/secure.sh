@@ -36,12 +36,11 @@ NGINX_DIR=$DIR/nginx-$SECURE_MILVUS_PORT
 RUN_DIR=$DIR/run
 LOG_DIR=$STACK_DIR/logs
 
-die() { echo "stack: $*" >&2; exit 1; }
-say() { echo "stack: $*"; }
-
+# shellcheck source=proc.sh
+. "$HERE/proc.sh"
+# shellcheck source=kraft-config.sh
+. "$HERE/kraft-config.sh"
 pid_file() { case $1 in kafka) echo "$RUN_DIR/kafka-$SECURE_KAFKA_PORT.pid" ;; nginx) echo "$RUN_DIR/nginx-$SECURE_MILVUS_PORT.pid" ;; esac; }
-running() { local f; f=$(pid_file "$1"); [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
-port_busy() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 nginx_bin() { command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true; }
 
 apt_install() {
@@ -58,16 +57,7 @@ ensure_prereqs() {
 }
 
 write_kafka_config() {
-  mkdir -p "$KAFKA_DATA"
-  cat >"$KAFKA_DATA/server.properties" <<EOF
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=$HOST:$SECURE_KAFKA_CONTROLLER_PORT
-listeners=SASL_SSL://$HOST:$SECURE_KAFKA_PORT,CONTROLLER://$HOST:$SECURE_KAFKA_CONTROLLER_PORT
-advertised.listeners=SASL_SSL://$HOST:$SECURE_KAFKA_PORT,CONTROLLER://$HOST:$SECURE_KAFKA_CONTROLLER_PORT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=SASL_SSL
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL
+  write_kraft_config "$KAFKA_DATA" SASL_SSL "$SECURE_KAFKA_PORT" "$SECURE_KAFKA_CONTROLLER_PORT" "$LOG_DIR/secure-kafka-$SECURE_KAFKA_PORT.log" <<EOF
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
 listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$KAFKA_USER" password="$KAFKA_PASSWORD";
@@ -78,19 +68,6 @@ ssl.key.password=$KEYSTORE_PASSWORD
 ssl.truststore.type=PEM
 ssl.truststore.location=$CERTS/ca.pem
 ssl.client.auth=none
-log.dirs=$KAFKA_DATA/logs
-EOF
-  cat "$ROOT/scripts/stack/kafka-single-node.properties" >>"$KAFKA_DATA/server.properties"
-  cat >"$KAFKA_DATA/log4j2.properties" <<EOF
-rootLogger.level=WARN
-rootLogger.appenderRef.file.ref=file
-appender.file.type=File
-appender.file.name=file
-appender.file.fileName=$LOG_DIR/secure-kafka-$SECURE_KAFKA_PORT.log
-appender.file.layout.type=PatternLayout
-appender.file.layout.pattern=[%d] %p %m (%c)%n
-logger.kafka.name=kafka
-logger.kafka.level=INFO
 EOF
 }
 
@@ -156,16 +133,7 @@ wait_ready() {
   die "secure $svc did not answer within ${STACK_TIMEOUT:-120}s ($(echo "${why:-no reply}" | tail -n1)); see scripts/stack/secure.sh logs"
 }
 
-stop_svc() {
-  local svc=$1 f; f=$(pid_file "$1")
-  if ! running "$svc"; then rm -f "$f"; return 0; fi
-  local pid; pid=$(cat "$f")
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$f"
-  say "secure $svc stopped"
-}
+stop_svc() { stop_pid "$1" "secure $1"; }
 
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 cmd=${1:-status}
