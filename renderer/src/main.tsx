@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { applyDocumentEffects } from './app/document-effects';
+import { installFocusRescue } from './components/focus';
 import { I18nProvider } from './i18n/context';
 import { StoresProvider } from './stores/context';
 import type { HashHost } from './stores/router-store';
@@ -33,6 +34,7 @@ const hash: HashHost = {
 const stores = createStores(transport, hash);
 const systemLanguages = navigator.languages?.length ? [...navigator.languages] : [navigator.language];
 applyDocumentEffects(stores, document, window.matchMedia('(prefers-color-scheme: dark)'), systemLanguages);
+installFocusRescue(document);
 
 // After a lost connection comes back, refresh what may have changed meanwhile.
 stores.app.subscribe((s, prev) => {

@@ -1,9 +1,9 @@
 // Presentation layout: the whole window for one pipeline, numbers large enough to read across a
 // room, throughput and lag charts below. Escape (or the button) returns to the dashboard.
-import { useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { MetricsSnapshot, PipelineCounters, PipelineState } from '../../../../shared/pipeline-status';
 import { Icon } from '../../components/icons';
-import { trapTab } from '../../components/modal';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import { useI18n } from '../../i18n/context';
 import type { RowCountState } from '../../stores/monitor-store';
 import { Glyph } from '../pipelines/glyphs';
@@ -27,21 +27,10 @@ interface Props {
 export function Presentation(p: Props) {
   const { t, fmt } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
-  const exitRef = useRef<HTMLButtonElement>(null);
   const lines = useChartLines(p.data);
   const { interactive, pointer, handlers } = useInteraction();
-  // A native modal dialog: the page behind is inert, Escape cancels it, focus comes back after.
-  useLayoutEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    const before = document.activeElement as HTMLElement | null;
-    d.showModal();
-    exitRef.current?.focus();
-    return () => {
-      if (d.open) d.close();
-      before?.focus();
-    };
-  }, []);
+  // Mounted only while shown: a modal dialog from the first render to the last.
+  const { onKeyDown } = useModalDialog(ref, true);
 
   const l = p.latest;
   const rate = (v: number | undefined) => (v === undefined ? '—' : fmt.number(v, v < 10 ? 1 : 0));
@@ -65,7 +54,7 @@ export function Presentation(p: Props) {
       className="presentation"
       aria-label={t('monitor.present.label', { name: p.name })}
       data-testid="presentation"
-      onKeyDown={(e) => trapTab(e, ref.current)}
+      onKeyDown={onKeyDown}
       onCancel={(e) => {
         e.preventDefault();
         p.onExit();
@@ -77,7 +66,7 @@ export function Presentation(p: Props) {
           <PipelineStateChip state={p.state} cause={p.cause} />
         </div>
         <p className="present-route mono">{p.route}</p>
-        <button ref={exitRef} type="button" className="btn btn-secondary" onClick={p.onExit} data-testid="presentation-exit">
+        <button type="button" className="btn btn-secondary" data-autofocus onClick={p.onExit} data-testid="presentation-exit">
           <Glyph name="minimize" size={15} />
           {t('monitor.present.exit')}
         </button>
