@@ -18,6 +18,7 @@ import { loadInitialData } from '../stores/stores';
 import { Header } from './header';
 import { Sidebar } from './sidebar';
 import { PipelineAnnouncer } from './pipeline-announcer';
+import { useRouteFocus } from './route-focus';
 import { Toasts } from './toasts';
 
 function RoutedPage({ route }: { route: Route }) {
@@ -45,6 +46,7 @@ export function App() {
   const route = useApp('router', (s) => s.route);
   const ready = useApp('app', (s) => s.ready);
   const error = useApp('app', (s) => s.error);
+  useRouteFocus(route);
 
   // After the commit that shows the data, so tests waiting on the sentinel see a settled page.
   useEffect(() => {

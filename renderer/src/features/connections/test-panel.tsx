@@ -1,8 +1,10 @@
 // "Test connection": the button, a live status line, and what was found (or why it failed).
 import type { ReactNode } from 'react';
 import type { KafkaTestResult, MilvusTestResult } from '../../../../shared/domain';
+import { BusyButton } from '../../components/busy-button';
 import { Chip } from '../../components/chip';
 import { Icon } from '../../components/icons';
+import { describeError } from '../../i18n/describe-error';
 import { useI18n } from '../../i18n/context';
 import type { TestState } from '../../stores/test-state';
 import { ErrorPanel } from './error-panel';
@@ -17,23 +19,31 @@ interface Props<R> {
 }
 
 export function TestPanel<R>({ kind, state, currentKey, onTest, renderResult }: Props<R>) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const running = state.status === 'running';
   const stale = state.status !== 'idle' && state.status !== 'running' && state.key !== currentKey;
   let status: ReactNode = null;
   if (running) status = <Chip tone="info" icon="spinner">{t(`test.running.${kind}`)}</Chip>;
   else if (state.status === 'ok') status = <Chip tone={stale ? 'neutral' : 'ok'} icon="checkCircle">{t('test.ok')}</Chip>;
   else if (state.status === 'error') status = <Chip tone={stale ? 'neutral' : 'danger'} icon="error">{t('test.failed')}</Chip>;
+  // What a screen reader says: which connection, and the result with its reason.
+  const service = kind === 'kafka' ? 'Kafka' : 'Milvus';
+  let said = '';
+  if (running) said = t(`test.running.${kind}`);
+  else if (state.status === 'ok') said = t('test.announce.ok', { service });
+  else if (state.status === 'error') said = t('test.announce.failed', { service, reason: describeError(state.error, i18n).title });
 
   return (
     <section className="test-panel" aria-label={t(`test.title.${kind}`)}>
       <div className="test-bar">
-        <button type="button" className="btn btn-secondary" onClick={onTest} disabled={running} data-testid={`${kind}-test-button`}>
+        <BusyButton type="button" className="btn btn-secondary" onClick={onTest} busy={running} data-testid={`${kind}-test-button`}>
           <Icon name="zap" size={15} />
           {running ? t('test.testing') : t('test.button')}
-        </button>
+        </BusyButton>
         <div className="test-status" role="status" aria-live="polite" data-testid={`${kind}-test-status`} data-status={state.status}>
-          {status}
+          <span aria-hidden="true">{status}</span>
+          <span className="visually-hidden">{said}</span>
           {stale ? <span className="muted small">{t('test.stale')}</span> : null}
         </div>
       </div>

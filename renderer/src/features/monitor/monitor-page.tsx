@@ -41,13 +41,15 @@ export function MonitorPage() {
   useEffect(() => {
     if (!monitor.getState().logLoaded) void monitor.getState().loadLog();
   }, [monitor]);
+  // With none chosen yet, the first live pipeline (else the first) is shown at once, so the page
+  // does not flash its empty state (and swap its title under the keyboard focus) before choosing.
+  const pick = selectedKnown ? undefined : (pipelines.find((p) => LIVE.includes(p.status.state)) ?? pipelines[0]);
   useEffect(() => {
-    if (selectedKnown) return;
-    const pick = pipelines.find((p) => LIVE.includes(p.status.state)) ?? pipelines[0];
     if (pick) monitor.getState().select(pick.spec.id);
-  }, [selectedKnown, pipelines, monitor]);
+  }, [pick, monitor]);
 
-  if (selectedId && selectedKnown) return <Dashboard id={selectedId} />;
+  const shown = selectedKnown ? selectedId : pick?.spec.id;
+  if (shown) return <Dashboard id={shown} />;
   return (
     <Page title={t('nav.monitor')} description={t('monitor.description')} testId="page-monitor">
       {missing ? (

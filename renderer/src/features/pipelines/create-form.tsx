@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ProfileView } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
+import { BusyButton } from '../../components/busy-button';
 import { SelectField, TextField } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
@@ -86,7 +87,8 @@ export function CreatePipelineForm({ onDone }: { onDone: (createdId?: string) =>
       </h2>
       {error ? <ErrorPanel error={error} testId="pipeline-form-error" /> : null}
       <div className="form-row">
-        <TextField label={t('pipelines.form.name')} value={form.name} onValue={(name) => set({ name })} error={err(errors.name)} maxLength={120} data-testid="pipeline-name" />
+        {/* Opened from "New pipeline", which gives way to the form: typing starts at the name. */}
+        <TextField label={t('pipelines.form.name')} value={form.name} onValue={(name) => set({ name })} error={err(errors.name)} maxLength={120} autoFocus data-testid="pipeline-name" />
         <TextField label={t('pipelines.form.group')} value={form.groupId} onValue={(groupId) => set({ groupId })} error={err(errors.groupId)} hint={t('pipelines.form.group.hint')} mono maxLength={255} data-testid="pipeline-group" />
       </div>
       <section className="form-section" aria-labelledby="src-title">
@@ -144,17 +146,17 @@ export function CreatePipelineForm({ onDone }: { onDone: (createdId?: string) =>
       </section>
       <DeliveryFields form={form} set={set} err={err} errors={errors} />
       <div className="form-actions">
-        <button type="button" className="btn btn-ghost" onClick={() => onDone()} disabled={saving !== null}>
+        <BusyButton type="button" className="btn btn-ghost" onClick={() => onDone()} busy={saving !== null} data-testid="pipeline-cancel">
           {t('common.cancel')}
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void submit(false)} disabled={saving !== null} data-testid="pipeline-create">
+        </BusyButton>
+        <BusyButton type="button" className="btn btn-secondary" onClick={() => void submit(false)} busy={saving !== null} data-testid="pipeline-create">
           {saving === 'create' ? <Spinner size={14} /> : null}
           {t('pipelines.form.create')}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={saving !== null} data-testid="pipeline-create-start">
+        </BusyButton>
+        <BusyButton type="submit" className="btn btn-primary" busy={saving !== null} data-testid="pipeline-create-start">
           {saving === 'start' ? <Spinner size={14} /> : <Icon name="zap" size={15} />}
           {t('pipelines.form.createStart')}
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import type { PipelineView } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/errors';
 import type { PipelineState } from '../../../../shared/pipeline-status';
+import { BusyButton } from '../../components/busy-button';
 import { Spinner } from '../../components/spinner';
 import { useI18n } from '../../i18n/context';
 import { useApp, useStores } from '../../stores/context';
@@ -39,20 +40,21 @@ export function LifecycleButtons(props: { view: PipelineView; onError: (e: AppEr
   }
 
   return (
-    <div className="lifecycle" role="group" aria-label={t('pipelines.controls', { name: spec.name })}>
+    // tabIndex -1: while no action is offered (stopping), focus can wait here for the next one.
+    <div className="lifecycle" role="group" aria-label={t('pipelines.controls', { name: spec.name })} tabIndex={-1}>
       {OFFERED[status.state].map((action) => (
-        <button
+        <BusyButton
           key={action}
           type="button"
           className={`btn ${action === 'start' || action === 'resume' ? 'btn-primary' : 'btn-secondary'}${size}`}
-          disabled={busy !== undefined}
+          busy={busy !== undefined}
           onClick={() => void run(action)}
           aria-label={t(`pipelines.action.${action}.named`, { name: spec.name })}
           data-testid={`pipeline-${action}`}
         >
           {busy === action ? <Spinner size={13} /> : <Glyph name={GLYPH[action]} size={14} />}
           {t(`pipelines.action.${action}`)}
-        </button>
+        </BusyButton>
       ))}
       {status.state === 'stopping' ? (
         <span className="muted small lifecycle-wait">

@@ -1,7 +1,9 @@
 // One pipeline in the list: name, state with its cause, route, live counters, lifecycle controls and
 // row actions (monitor, duplicate, reset offsets when stopped, delete).
 import type { PipelineView } from '../../../../shared/contract';
+import { useLayoutEffect, useRef } from 'react';
 import type { AppError } from '../../../../shared/errors';
+import { BusyButton } from '../../components/busy-button';
 import { Icon } from '../../components/icons';
 import { useI18n } from '../../i18n/context';
 import { useApp } from '../../stores/context';
@@ -19,10 +21,15 @@ export interface CardActions {
 
 export const canReset = (v: PipelineView): boolean => ['idle', 'stopped', 'failed'].includes(v.status.state);
 
-export function PipelineCard({ view, ...a }: { view: PipelineView } & CardActions) {
+/** `focus`: the card's title takes focus (the pipeline was just created from the form). */
+export function PipelineCard({ view, focus, ...a }: { view: PipelineView; focus?: boolean } & CardActions) {
   const { t, fmt } = useI18n();
   const { spec, status } = view;
   const busy = useApp('pipelines', (s) => s.busy[spec.id]);
+  const title = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    if (focus) title.current?.focus();
+  }, [focus]);
   const c = status.counters;
   const stats: [string, number, string][] = [
     [t('monitor.counter.consumed'), c.consumed, 'consumed'],
@@ -34,27 +41,30 @@ export function PipelineCard({ view, ...a }: { view: PipelineView } & CardAction
     <li className="card pipeline-card" data-testid={`pipeline-${spec.id}`} data-name={spec.name} data-state={status.state}>
       <div className="pipeline-head">
         <div className="pipeline-title">
-          <h2>{spec.name}</h2>
+          <h2 ref={title} tabIndex={-1}>
+            {spec.name}
+          </h2>
           <PipelineStateChip state={status.state} cause={status.cause} />
         </div>
         <div className="row-actions">
-          <button type="button" className="icon-btn" onClick={() => a.onDuplicate(view)} disabled={busy !== undefined} aria-label={t('pipelines.duplicateNamed', { name: spec.name })} title={t('common.duplicate')} data-testid="pipeline-duplicate">
+          <BusyButton type="button" className="icon-btn" onClick={() => a.onDuplicate(view)} busy={busy !== undefined} aria-label={t('pipelines.duplicateNamed', { name: spec.name })} title={t('common.duplicate')} data-testid="pipeline-duplicate">
             <Icon name="copy" />
-          </button>
-          <button
+          </BusyButton>
+          <BusyButton
             type="button"
             className="icon-btn"
             onClick={() => a.onReset(view)}
-            disabled={!canReset(view) || busy !== undefined}
+            disabled={!canReset(view)}
+            busy={busy !== undefined}
             aria-label={t('pipelines.resetNamed', { name: spec.name })}
             title={canReset(view) ? t('pipelines.reset.action') : t('pipelines.reset.stopFirst')}
             data-testid="pipeline-reset"
           >
             <Glyph name="rewind" />
-          </button>
-          <button type="button" className="icon-btn danger" onClick={() => a.onDelete(view)} disabled={busy !== undefined} aria-label={t('pipelines.deleteNamed', { name: spec.name })} title={t('common.delete')} data-testid="pipeline-delete">
+          </BusyButton>
+          <BusyButton type="button" className="icon-btn danger" onClick={() => a.onDelete(view)} busy={busy !== undefined} aria-label={t('pipelines.deleteNamed', { name: spec.name })} title={t('common.delete')} data-testid="pipeline-delete">
             <Icon name="trash" />
-          </button>
+          </BusyButton>
         </div>
       </div>
       <p className="pipeline-route mono">

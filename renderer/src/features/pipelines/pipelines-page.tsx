@@ -25,6 +25,8 @@ export function PipelinesPage() {
   const [creating, setCreating] = useState(false);
   const [toDelete, setToDelete] = useState<PipelineView | null>(null);
   const [toReset, setToReset] = useState<PipelineView | null>(null);
+  // The pipeline just created: its card takes focus once the form gives way.
+  const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
   const openMonitor = (v: PipelineView) => {
@@ -52,7 +54,7 @@ export function PipelinesPage() {
     body = (
       <ul className="pipeline-list" aria-label={t('nav.pipelines')}>
         {pipelines.map((view) => (
-          <PipelineCard key={view.spec.id} view={view} onMonitor={openMonitor} onDuplicate={(v) => void duplicate(v)} onReset={setToReset} onDelete={setToDelete} onError={setError} />
+          <PipelineCard key={view.spec.id} view={view} focus={view.spec.id === created} onMonitor={openMonitor} onDuplicate={(v) => void duplicate(v)} onReset={setToReset} onDelete={setToDelete} onError={setError} />
         ))}
       </ul>
     );
@@ -87,7 +89,14 @@ export function PipelinesPage() {
       }
     >
       {(error ?? loadError) ? <ErrorPanel error={(error ?? loadError) as AppError} testId="pipelines-error" /> : null}
-      {creating ? <CreatePipelineForm onDone={() => setCreating(false)} /> : null}
+      {creating ? (
+        <CreatePipelineForm
+          onDone={(id) => {
+            setCreating(false);
+            setCreated(id ?? null);
+          }}
+        />
+      ) : null}
       {body}
       <ConfirmDialog
         open={toDelete !== null}

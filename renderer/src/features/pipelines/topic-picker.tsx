@@ -24,7 +24,7 @@ export function TopicPicker(props: { list: Remote<TopicInfo[]> | undefined; valu
       <legend>{t('pipelines.form.topics')}</legend>
       <div className="topic-tools">
         {topics.length > 8 ? (
-          <input className="input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('pipelines.form.topicFilter')} aria-label={t('pipelines.form.topicFilter')} />
+          <input className="input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('pipelines.form.topicFilter')} aria-label={t('pipelines.form.topicFilter')} data-testid="topic-filter" />
         ) : null}
         <button type="button" className="btn btn-ghost btn-sm" onClick={props.onRefresh} data-testid="topics-refresh">
           <Icon name="refresh" size={14} />

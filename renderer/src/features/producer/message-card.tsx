@@ -1,6 +1,7 @@
 // The message: a template from the collection schema in a JSON editor, checked live with the
 // pipeline's own conversion rules, then sent once (and followed) or many times at a rate.
 import { useDeferredValue, useId, useMemo } from 'react';
+import { BusyButton } from '../../components/busy-button';
 import { Checkbox } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { useI18n } from '../../i18n/context';
@@ -85,16 +86,17 @@ export function MessageCard() {
       <MessageOptions />
       {sendError ? <ProblemPanel error={sendError} testId="producer-send-error" /> : null}
       <div className="send-row">
-        <button
+        <BusyButton
           type="button"
           className={validation.ok ? 'btn btn-primary' : 'btn btn-secondary'}
-          disabled={!ready || sending || tooLarge || value.trim() === ''}
+          disabled={!ready || tooLarge || value.trim() === ''}
+          busy={sending}
           onClick={() => void producer.getState().send()}
           data-testid="producer-send"
         >
           <Icon name="send" size={15} />
           {sending ? t('producer.sending') : validation.ok ? t('producer.send') : t('producer.sendAnyway')}
-        </button>
+        </BusyButton>
         <Checkbox label={t('producer.newKey')} checked={newKey} onChange={(v) => producer.getState().setMessage({ newKeyAfterSend: v })} testId="producer-new-key" />
       </div>
       <BatchBar disabled={!ready || tooLarge || value.trim() === ''} />

@@ -2,6 +2,7 @@
 // shows live progress from 'sandbox.progress', then hands the connections to the wizard.
 import { useEffect } from 'react';
 import type { ServiceState, SandboxStatus } from '../../../../shared/domain';
+import { BusyButton } from '../../components/busy-button';
 import { Chip, type Tone } from '../../components/chip';
 import { Icon } from '../../components/icons';
 import { useI18n } from '../../i18n/context';
@@ -60,10 +61,10 @@ export function SandboxCard({ onReady, filled }: { onReady: (status: SandboxStat
               {t('sandbox.filled')}
             </Chip>
           ) : (
-            <button type="button" className="btn btn-primary" onClick={() => void go()} disabled={starting} data-testid="sandbox-start">
+            <BusyButton type="button" className="btn btn-primary" onClick={() => void go()} busy={starting} data-testid="sandbox-start">
               <Icon name={running ? 'arrowRight' : 'zap'} size={15} />
               {starting ? t('sandbox.starting') : running ? t('sandbox.use') : failed ? t('common.retry') : t('sandbox.start')}
-            </button>
+            </BusyButton>
           )}
         </div>
       </div>

@@ -1,8 +1,9 @@
 // Connection wizard: 1 Kafka, 2 Milvus, 3 Review & save. Opens by itself on first run.
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { SandboxStatus } from '../../../../shared/domain';
 import { EmptyState } from '../../components/empty-state';
 import { Icon } from '../../components/icons';
+import { BusyButton } from '../../components/busy-button';
 import { Page } from '../../components/page';
 import { useI18n } from '../../i18n/context';
 import { useApp, useStores } from '../../stores/context';
@@ -25,6 +26,7 @@ function Stepper({ step, onGo }: { step: WizardStep; onGo: (s: WizardStep) => vo
           <button type="button" onClick={() => onGo(s)} aria-current={i === index ? 'step' : undefined} data-testid={`wizard-step-${s}`}>
             <span className="step-num">{i < index ? <Icon name="check" size={13} /> : i + 1}</span>
             <span className="step-label">{t(`wizard.step.${s}`)}</span>
+            {i < index ? <span className="visually-hidden">{t('wizard.step.completed')}</span> : null}
           </button>
         </li>
       ))}
@@ -44,6 +46,14 @@ export function Wizard() {
   const [saveError, setSaveError] = useState<string | null>(null);
   const [nameErrors, setNameErrors] = useState(false);
   const go = (route: Route) => stores.router.getState().navigate(route);
+  const panel = useRef<HTMLElement>(null);
+  const shownStep = useRef(w.step);
+  // Next, Back or a step of the stepper: focus goes to the top of the new step.
+  useLayoutEffect(() => {
+    if (shownStep.current === w.step) return;
+    shownStep.current = w.step;
+    panel.current?.focus();
+  }, [w.step]);
 
   async function onSandbox(status: SandboxStatus) {
     // Starting the sandbox saves its two profiles on the main side: reload, so they are reused.
@@ -102,7 +112,7 @@ export function Wizard() {
   if (done) {
     return (
       <Page title={t('wizard.title')} testId="page-wizard" narrow>
-        <EmptyState icon="checkCircle" title={t('wizard.done.title')} body={t('wizard.done.body')} testId="wizard-done">
+        <EmptyState icon="checkCircle" title={t('wizard.done.title')} body={t('wizard.done.body')} testId="wizard-done" focusTitle>
           <button type="button" className="btn btn-primary" onClick={() => go({ page: 'pipelines' })} data-testid="wizard-go-pipelines">
             {t('wizard.done.pipelines')}
             <Icon name="arrowRight" size={15} />
@@ -119,7 +129,13 @@ export function Wizard() {
   return (
     <Page title={t('wizard.title')} description={t('wizard.description')} testId="page-wizard" narrow>
       <Stepper step={w.step} onGo={w.go} />
-      <div className="wizard-body" data-testid={`wizard-panel-${w.step}`}>
+      <section
+        ref={panel}
+        className="wizard-body"
+        tabIndex={-1}
+        aria-label={t('wizard.stepOf', { n: index + 1, total: WIZARD_STEPS.length, name: t(`wizard.step.${w.step}`) })}
+        data-testid={`wizard-panel-${w.step}`}
+      >
         {w.step === 'kafka' ? (
           <>
             <SandboxCard onReady={(s) => void onSandbox(s)} filled={filled} />
@@ -139,7 +155,7 @@ export function Wizard() {
           </section>
         ) : null}
         {w.step === 'review' ? <ReviewStep showNameErrors={nameErrors} /> : null}
-      </div>
+      </section>
       {saveError ? (
         <p className="callout tone-danger" role="alert">
           <Icon name="error" size={15} />
@@ -162,9 +178,9 @@ export function Wizard() {
             </button>
           ) : null}
           {w.step === 'review' ? (
-            <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving} data-testid="wizard-save">
+            <BusyButton type="button" className="btn btn-primary" onClick={() => void save()} busy={saving} data-testid="wizard-save">
               {saving ? t('common.saving') : t('wizard.save')}
-            </button>
+            </BusyButton>
           ) : (
             <button type="button" className="btn btn-primary" onClick={next} data-testid="wizard-next">
               {t('common.next')}
