@@ -1,7 +1,6 @@
 // Pipeline state changes, said by screen readers on every page: one polite live region naming the
-// pipeline, its new state and, when there is one, the cause. Pipelines that appear (first load, a
-// new one) are not announced; only changes of state are.
-import { useEffect, useRef, useState } from 'react';
+// pipeline, its new state and, when there is one, the cause. The pipelines store records the
+// changes; this only puts them into words.
 import type { PipelineState } from '../../../shared/pipeline-status';
 import { useI18n } from '../i18n/context';
 import { useApp } from '../stores/context';
@@ -10,23 +9,12 @@ const WITH_CAUSE: readonly PipelineState[] = ['retrying', 'failed', 'paused'];
 
 export function PipelineAnnouncer() {
   const { t } = useI18n();
-  const pipelines = useApp('pipelines', (s) => s.pipelines);
-  const seen = useRef<Map<string, PipelineState> | null>(null);
-  const [text, setText] = useState('');
-  useEffect(() => {
-    const before = seen.current;
-    seen.current = new Map(pipelines.map((p) => [p.spec.id, p.status.state]));
-    if (!before) return;
-    const changed = pipelines.filter((p) => before.has(p.spec.id) && before.get(p.spec.id) !== p.status.state);
-    if (!changed.length) return;
-    const said = changed.map(({ spec, status }) => {
-      const vars = { name: spec.name, state: t(`pipeline.state.${status.state}`), cause: status.cause ?? '' };
-      return t(status.cause && WITH_CAUSE.includes(status.state) ? 'pipelines.announceCause' : 'pipelines.announce', vars);
-    });
-    setText(said.join(' '));
-  }, [pipelines, t]);
+  const announced = useApp('pipelines', (s) => s.announced);
+  const text = announced.changes
+    .map(({ name, state, cause }) => t(cause && WITH_CAUSE.includes(state) ? 'pipelines.announceCause' : 'pipelines.announce', { name, state: t(`pipeline.state.${state}`), cause: cause ?? '' }))
+    .join(' ');
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="pipeline-announcer">
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="pipeline-announcer" data-seq={announced.seq}>
       {text}
     </div>
   );

@@ -1,12 +1,30 @@
 // Pipelines as saved, with their live status ('pipeline.state' for state and cause, 'metrics.tick'
-// for counters), the lifecycle actions, and the topic/collection lists the create form offers.
+// for counters), the lifecycle actions, the topic/collection lists the create form offers, and the
+// latest changes of state (said by screen readers).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PipelineView, Transport } from '../../../shared/contract';
 import type { OffsetResetPlan, OffsetResetTarget } from '../../../shared/contract-monitor';
 import type { CollectionSummary, MilvusTarget, KafkaTarget, PipelineSpec, TopicInfo } from '../../../shared/domain';
 import type { AppError, RpcResult } from '../../../shared/errors';
+import type { PipelineState } from '../../../shared/pipeline-status';
 
 export type LifecycleAction = 'start' | 'pause' | 'resume' | 'stop';
+
+/** A pipeline that moved to another state. Pipelines that appear (first load, a new one) are not changes. */
+export interface StateChange {
+  id: string;
+  name: string;
+  state: PipelineState;
+  cause?: string;
+}
+
+/** The changes of state between two lists of pipelines. */
+export function stateChanges(before: readonly PipelineView[], after: readonly PipelineView[]): StateChange[] {
+  const was = new Map(before.map((p) => [p.spec.id, p.status.state]));
+  return after
+    .filter((p) => was.has(p.spec.id) && was.get(p.spec.id) !== p.status.state)
+    .map(({ spec, status }) => ({ id: spec.id, name: spec.name, state: status.state, ...(status.cause ? { cause: status.cause } : {}) }));
+}
 
 /** A list the form loads on demand: per profile, with its own loading/error state. */
 export type Remote<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: AppError };
@@ -19,6 +37,8 @@ export interface PipelinesState {
   busy: Record<string, LifecycleAction | 'delete' | 'duplicate' | 'reset' | undefined>;
   topics: Record<string, Remote<TopicInfo[]>>;
   collections: Record<string, Remote<CollectionSummary[]>>;
+  /** The latest changes of state, numbered so that saying the same words again is a new announcement. */
+  announced: { seq: number; changes: StateChange[] };
   load(): Promise<void>;
   create(spec: PipelineSpec): Promise<RpcResult<PipelineView>>;
   act(id: string, action: LifecycleAction): Promise<RpcResult<PipelineView>>;
@@ -37,7 +57,7 @@ const COMMAND = { start: 'pipeline.start', pause: 'pipeline.pause', resume: 'pip
 export function createPipelinesStore(transport: Transport): PipelinesStore {
   const store = createStore<PipelinesState>()((set, get) => {
     const upsert = (v: PipelineView) =>
-      set((s) => ({ pipelines: s.pipelines.some((p) => p.spec.id === v.spec.id) ? s.pipelines.map((p) => (p.spec.id === v.spec.id ? v : p)) : [...s.pipelines, v] }));
+      setPipelines(get().pipelines.some((p) => p.spec.id === v.spec.id) ? get().pipelines.map((p) => (p.spec.id === v.spec.id ? v : p)) : [...get().pipelines, v]);
     const busy = (id: string, what: PipelinesState['busy'][string]) => set((s) => ({ busy: { ...s.busy, [id]: what } }));
     async function withBusy<T>(id: string, what: NonNullable<PipelinesState['busy'][string]>, run: () => Promise<RpcResult<T>>): Promise<RpcResult<T>> {
       busy(id, what);
@@ -55,10 +75,12 @@ export function createPipelinesStore(transport: Transport): PipelinesStore {
       busy: {},
       topics: {},
       collections: {},
+      announced: { seq: 0, changes: [] },
       async load() {
         const r = await transport.invoke('pipeline.list');
-        if (r.ok) set({ pipelines: r.value, loaded: true, error: null });
-        else set({ error: r.error, loaded: true });
+        if (!r.ok) return set({ error: r.error, loaded: true });
+        setPipelines(r.value);
+        set({ loaded: true, error: null });
       },
       async create(spec) {
         const r = await transport.invoke('pipeline.create', spec);
@@ -102,9 +124,14 @@ export function createPipelinesStore(transport: Transport): PipelinesStore {
     };
   });
 
-  transport.on('pipeline.state', (status) =>
-    store.setState((s) => ({ pipelines: s.pipelines.map((p) => (p.spec.id === status.id ? { ...p, status } : p)) })),
-  );
+  /** Every change of the list goes through here, so that changes of state are recorded. */
+  function setPipelines(pipelines: PipelineView[]): void {
+    const { pipelines: before, announced } = store.getState();
+    const changes = stateChanges(before, pipelines);
+    store.setState(changes.length ? { pipelines, announced: { seq: announced.seq + 1, changes } } : { pipelines });
+  }
+
+  transport.on('pipeline.state', (status) => setPipelines(store.getState().pipelines.map((p) => (p.spec.id === status.id ? { ...p, status } : p))));
   // Counters move with every tick; state and cause come from 'pipeline.state' (ticks carry no cause).
   transport.on('metrics.tick', (snaps) =>
     store.setState((s) => {

@@ -91,6 +91,25 @@ describe('pipelines store', () => {
     t.emit('pipeline.state', { ...status, state: 'retrying', cause: 'Milvus unavailable' });
     expect(s.getState().pipelines[0]?.status).toMatchObject({ state: 'retrying', cause: 'Milvus unavailable' });
   });
+
+  it('records changes of state for screen readers, not pipelines that appear', async () => {
+    const counters = { consumed: 0, written: 0, deadLettered: 0, skipped: 0, inFlight: 0, retries: 0, batches: 0, droppedFields: 0 };
+    const status = { id: 'p1', name: 'p', state: 'idle' as const, since: 1, topics: ['t'], collection: 'c', counters };
+    const spec = { id: 'p1', name: 'Orders' } as never;
+    const t = fakeTransport({
+      'pipeline.list': () => ok([{ spec, status }]),
+      'pipeline.start': () => ok({ spec, status: { ...status, state: 'running' as const } }),
+    });
+    const s = createPipelinesStore(t);
+    await s.getState().load();
+    expect(s.getState().announced).toEqual({ seq: 0, changes: [] });
+    await s.getState().act('p1', 'start');
+    expect(s.getState().announced).toEqual({ seq: 1, changes: [{ id: 'p1', name: 'Orders', state: 'running' }] });
+    t.emit('pipeline.state', { ...status, state: 'running' });
+    expect(s.getState().announced.seq).toBe(1);
+    t.emit('pipeline.state', { ...status, state: 'retrying', cause: 'Milvus unavailable' });
+    expect(s.getState().announced).toEqual({ seq: 2, changes: [{ id: 'p1', name: 'Orders', state: 'retrying', cause: 'Milvus unavailable' }] });
+  });
 });
 
 describe('first load', () => {

@@ -5,7 +5,7 @@ import type { PipelineBrief, SendReceipt, VerifyState } from '../../../../shared
 import { isVectorType } from '../../../../shared/milvus-schema';
 import { Icon, type IconName } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
-import { useI18n } from '../../i18n/context';
+import { useI18n, type I18n } from '../../i18n/context';
 import { useApp, useStores } from '../../stores/context';
 import { PipelineStateChip } from '../pipelines/state-chip';
 import { ProblemPanel } from './problem-panel';
@@ -136,6 +136,28 @@ function Outcome({ state, receipt }: { state: VerifyState; receipt: SendReceipt 
   }
 }
 
+/** The outcome in one sentence, for the live region (the steps themselves update too often). */
+function outcomeSaid(state: VerifyState, { t, fmt }: I18n): string {
+  switch (state.kind) {
+    case 'waiting':
+      return t('producer.verify.waiting');
+    case 'written':
+      return t('producer.verify.written');
+    case 'dead-lettered':
+      return `${t('producer.verify.deadLettered')}: ${state.reason}`;
+    case 'no-pipeline':
+      return t('producer.verify.noPipeline');
+    case 'pipeline-failed':
+      return t('producer.verify.failed');
+    case 'untrackable':
+      return t('producer.verify.untrackable');
+    case 'timeout':
+      return t('producer.verify.timeout', { elapsed: fmt.duration(state.elapsedMs) });
+    case 'error':
+      return t('producer.verify.error');
+  }
+}
+
 /** Before the first send: what this panel will show, or that a pipeline is needed first. */
 function VerifyEmpty() {
   const { t } = useI18n();
@@ -154,7 +176,8 @@ function VerifyEmpty() {
 }
 
 export function VerifyPanel() {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
   const { producer } = useStores();
   const receipt = useApp('producer', (s) => s.receipt);
   const state = useApp('producer', (s) => s.verify);
@@ -177,7 +200,7 @@ export function VerifyPanel() {
       {!receipt || !state ? (
         <VerifyEmpty />
       ) : (
-        <ol className="dsteps" aria-live="polite">
+        <ol className="dsteps">
           <Step tone="ok" title={t('producer.verify.sent')} testId="verify-sent">
             <p className="dstep-line mono small">
               {t('producer.verify.sentDetail', { topic: receipt.topic, partition: receipt.partition, offset: receipt.offset, size: fmt.bytes(receipt.bytes) })}
@@ -187,6 +210,9 @@ export function VerifyPanel() {
           <Outcome state={state} receipt={receipt} />
         </ol>
       )}
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="verify-announcer">
+        {receipt && state ? `${t('producer.verify.sent')}. ${outcomeSaid(state, i18n)}` : ''}
+      </p>
     </section>
   );
 }
