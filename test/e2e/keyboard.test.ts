@@ -1,18 +1,19 @@
-// A Spanish-speaking first-time user, keyboard only (no clicks, no filling of fields by script):
-// connection wizard against the sandbox, a new pipeline from a topic and a collection, started;
-// records arrive and the monitor shows them; presentation and confirmation dialogs open, keep Tab
-// inside, close on Escape and give focus back. Every control reached shows a focus ring, and the
-// connection tests and pipeline state changes reach screen readers through live regions.
-import { Partitioners } from 'kafkajs';
+// A Spanish-speaking first-time user with only a keyboard (no clicks, no filling of fields by
+// script): the connection wizard against the sandbox, a new pipeline from a topic and a collection,
+// started; a test message and then a batch from the producer; the monitor counting them live;
+// pause and resume, stop, offset reset and delete. At every step focus is where the user expects
+// it (never dropped to the top of the page), every stop shows a focus ring, dialogs keep Tab inside,
+// close on Escape and give focus back, and live regions say the connection tests' results, the
+// delivery of the message and every change of pipeline state. Screenshots in Spanish for review.
 import type { MilvusClient } from '@zilliz/milvus2-sdk-node';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uid, waitFor } from '../integration/support/env';
-import { exampleMessage } from '../integration/support/example';
-import { createTopic, deleteTopics, testKafka } from '../integration/support/kafka';
-import { createExampleCollection, dropCollection, testMilvus } from '../integration/support/milvus';
+import { createTopic, deleteTopics } from '../integration/support/kafka';
+import { createExampleCollection, dropCollection, loadCollection, testMilvus } from '../integration/support/milvus';
 import { seriousViolations } from './support/axe';
 import { openApp, type OpenPage } from './support/browser';
+import { clippedText, focused, press, tabStaysInside, tabTo } from './support/keyboard';
 import { startStudio, type Studio } from './support/studio';
 
 const topic = uid('kb');
@@ -25,6 +26,7 @@ let app: OpenPage;
 beforeAll(async () => {
   milvus = testMilvus();
   await createExampleCollection(milvus, collection, { titleMaxLength: 64 });
+  await loadCollection(milvus, collection);
   await createTopic(topic, 1);
   studio = await startStudio();
   app = await openApp(studio.url, { locale: 'es-ES' });
@@ -38,66 +40,37 @@ afterAll(async () => {
   await deleteTopics(topic, `${topic}-dlq`);
 });
 
-interface Focused {
-  testId: string | null;
-  tag: string;
-  visibleRing: boolean;
-  inDialog: boolean;
+const liveText = async (page: Page, testId: string) => {
+  const region = page.getByTestId(testId);
+  expect(await region.getAttribute('aria-live'), `${testId} is a live region`).toBe('polite');
+  return region.innerText();
+};
+const announced = (page: Page, testId: string, text: string) => waitFor(`"${text}" said in ${testId}`, async () => (await liveText(page, testId)).includes(text), 60_000, 100);
+const counter = async (page: Page, id: string) => Number((await page.getByTestId(`counter-${id}`).getAttribute('data-value')) ?? NaN);
+
+/** A Spanish screen for review: saved to artifacts/, and no text cut off by its box. */
+async function screen(shot: string): Promise<void> {
+  await app.screenshot(`keyboard-es-${shot}`);
+  expect({ shot, clipped: await clippedText(app.page) }).toEqual({ shot, clipped: [] });
 }
 
-/** Runs in the page (the test's tsconfig has no DOM types: a narrow cast). */
-const focusedNow = (): Focused => {
-  type El = { tagName: string; closest(s: string): El | null; getAttribute(n: string): string | null; matches(s: string): boolean };
-  const g = globalThis as unknown as { document: { activeElement: El | null }; getComputedStyle(e: El): { outlineStyle: string; outlineWidth: string; boxShadow: string } };
-  const el = g.document.activeElement;
-  if (!el) return { testId: null, tag: '', visibleRing: false, inDialog: false };
-  const s = g.getComputedStyle(el);
-  const ring = el.matches(':focus-visible') && ((s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || (s.boxShadow !== 'none' && s.boxShadow !== ''));
-  return { testId: el.closest('[data-testid]')?.getAttribute('data-testid') ?? null, tag: el.tagName.toLowerCase(), visibleRing: ring, inDialog: el.closest('dialog[open]') !== null };
-};
-
-const focused = (page: Page): Promise<Focused> => page.evaluate(focusedNow);
-
-/** Presses Tab (or Shift+Tab) until the element with `testId` has focus; it must show a focus ring. */
-async function tabTo(page: Page, testId: string, opts: { back?: boolean; max?: number } = {}): Promise<void> {
-  const seen: string[] = [];
-  for (let i = 0; i < (opts.max ?? 80); i++) {
-    await page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
-    const f = await focused(page);
-    if (f.testId === testId) {
-      expect(f.visibleRing, `${testId} shows a focus ring`).toBe(true);
-      return;
-    }
-    seen.push(f.testId ?? f.tag);
-  }
-  throw new Error(`${testId} was not reached by keyboard; focus went through: ${seen.join(', ')}`);
-}
-
-type StatusArgs = [kind: string, want: string[]];
-const statusIs = ([kind, want]: StatusArgs): boolean => {
-  const doc = (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document;
-  return want.includes(doc.querySelector(`[data-testid="${kind}-test-status"]`)?.getAttribute('data-status') ?? '');
-};
-
-async function testByKeyboard(page: Page, kind: 'kafka' | 'milvus'): Promise<void> {
-  await tabTo(page, `${kind}-test-button`);
+/** Goes to a page through the side navigation; focus lands on the new page's title. */
+async function openPage(page: Page, nav: 'pipelines' | 'producer' | 'monitor'): Promise<void> {
+  await tabTo(page, `nav-${nav}`, { back: true });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(statusIs, [kind, ['ok', 'error']] satisfies StatusArgs, { polling: 50, timeout: 30_000 });
-  const status = page.getByTestId(`${kind}-test-status`);
-  expect(await status.getAttribute('data-status')).toBe('ok');
-  // Announced: the result is inside a polite live region, in Spanish.
-  expect(await status.getAttribute('aria-live')).toBe('polite');
-  await expect(status.innerText()).resolves.toMatch(/correct|conectad|funciona/i);
+  await waitFor(`focus on the ${nav} page's title`, async () => {
+    const f = await focused(page);
+    return f.tag === 'h1' && f.within.includes(`page-${nav}`) && f.visibleRing;
+  }, 5_000, 50);
 }
 
-async function produce(n: number): Promise<void> {
-  const producer = testKafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  try {
-    await producer.send({ topic, acks: -1, messages: Array.from({ length: n }, (_, i) => ({ key: String(i), value: JSON.stringify(exampleMessage(i)) })) });
-  } finally {
-    await producer.disconnect();
-  }
+async function testConnection(page: Page, kind: 'kafka' | 'milvus', service: string): Promise<void> {
+  await tabTo(page, `${kind}-test-button`);
+  // While the test runs the button keeps focus (busy, not disabled); afterwards too.
+  expect((await press(page, 'Enter')).testId).toBe(`${kind}-test-button`);
+  await announced(page, `${kind}-test-status`, `${service}: conectado.`);
+  expect(await page.getByTestId(`${kind}-test-status`).getAttribute('data-status')).toBe('ok');
+  expect(await focused(page)).toMatchObject({ testId: `${kind}-test-button`, visibleRing: true });
 }
 
 describe('keyboard only, in Spanish', () => {
@@ -108,94 +81,174 @@ describe('keyboard only, in Spanish', () => {
     await tabTo(page, 'sandbox-start');
     await page.keyboard.press('Enter');
     await page.getByTestId('sandbox-filled').waitFor({ timeout: 180_000 });
-    await testByKeyboard(page, 'kafka');
+    // The button gave way to "Pasos completados": focus stays in the step, on its next control.
+    await waitFor('focus kept in the step', async () => (await focused(page)).within.includes('wizard-panel-kafka'), 5_000, 50);
+    expect((await focused(page)).visibleRing).toBe(true);
+    await testConnection(page, 'kafka', 'Kafka');
+    await screen('wizard-kafka');
+
     await tabTo(page, 'wizard-next');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('wizard-panel-milvus').waitFor();
-    await testByKeyboard(page, 'milvus');
-    await app.screenshot('keyboard-es-wizard-milvus');
+    expect(await press(page, 'Enter')).toMatchObject({ testId: 'wizard-panel-milvus', visibleRing: true });
+    await expect(page.getByTestId('wizard-panel-milvus').getAttribute('aria-label')).resolves.toBe('Paso 2 de 3: Milvus');
+    await testConnection(page, 'milvus', 'Milvus');
+    await screen('wizard-milvus');
+
     await tabTo(page, 'wizard-next');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('wizard-panel-review').waitFor();
+    expect(await press(page, 'Enter')).toMatchObject({ testId: 'wizard-panel-review' });
+    await expect(page.getByTestId('wizard-step-kafka').innerText()).resolves.toMatch(/completado/);
+    await screen('wizard-review');
     await tabTo(page, 'wizard-save');
     await page.keyboard.press('Enter');
     await page.getByTestId('wizard-done').waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Todo conectado', within: expect.arrayContaining(['wizard-done']) });
+    await screen('wizard-done');
     expect((await studio.commands['profiles.list']()).map((p) => p.kind).sort()).toEqual(['kafka', 'milvus']);
+
+    await tabTo(page, 'wizard-go-pipelines');
+    expect(await press(page, 'Enter')).toMatchObject({ tag: 'h1', text: 'Pipelines', within: expect.arrayContaining(['page-pipelines']) });
     expect(app.errors).toEqual([]);
   });
 
   it('creates and starts a pipeline, and hears its state change', async () => {
     const { page } = app;
-    await tabTo(page, 'nav-pipelines', { back: true });
-    await page.keyboard.press('Enter');
     await tabTo(page, 'new-pipeline');
-    await page.keyboard.press('Enter');
-    await tabTo(page, 'pipeline-name', { back: true, max: 40 }).catch(async () => tabTo(page, 'pipeline-name'));
+    // The button gives way to the form: typing starts at its name.
+    expect((await press(page, 'Enter')).testId).toBe('pipeline-name');
     await page.keyboard.press('Control+A');
     await page.keyboard.type(name);
+    const box = page.getByTestId(`topic-${topic}`);
+    await waitFor('topics listed', async () => (await box.count()) > 0, 20_000, 200);
+    if (await page.getByTestId('topic-filter').count()) {
+      // A long list (the broker is shared) is narrowed with the filter first.
+      await tabTo(page, 'topic-filter');
+      await page.keyboard.type(topic);
+    }
     await tabTo(page, `topic-${topic}`);
     await page.keyboard.press('Space');
-    await expect(page.getByTestId(`topic-${topic}`).isChecked()).resolves.toBe(true);
+    await expect(box.isChecked()).resolves.toBe(true);
     const values = () => page.getByTestId('pipeline-collection').locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
     await waitFor('collections listed', async () => (await values()).includes(collection), 20_000, 200);
     await tabTo(page, 'pipeline-collection');
     // A focused <select> picks the option whose text is typed.
     await page.keyboard.type(collection);
     await expect(page.getByTestId('pipeline-collection').inputValue()).resolves.toBe(collection);
-    await app.screenshot('keyboard-es-pipeline-form');
+    await screen('pipeline-form');
     await tabTo(page, 'pipeline-create-start');
     await page.keyboard.press('Enter');
-    const card = page.locator(`[data-name="${name}"]`);
-    await card.and(page.locator('[data-state="running"]')).waitFor({ timeout: 30_000 });
-    const announcer = page.getByTestId('pipeline-announcer');
-    await expect(announcer.getAttribute('aria-live')).resolves.toBe('polite');
-    await waitFor('state change announced', async () => (await announcer.innerText()).includes(`Pipeline ${name}: En marcha.`), 10_000, 100);
+    await page.locator(`[data-name="${name}"][data-state="running"]`).waitFor({ timeout: 30_000 });
+    // The form gave way to the list: focus is on the new pipeline's title.
+    await waitFor('focus on the new card', async () => (await focused(page)).card === name, 5_000, 50);
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: name });
+    await announced(page, 'pipeline-announcer', `Pipeline ${name}: En marcha.`);
+    await screen('pipelines');
     expect(await seriousViolations(page)).toEqual([]);
     expect(app.errors).toEqual([]);
   });
 
-  it('watches records arrive on the monitor, and every dialog keeps and gives back focus', async () => {
+  it('sends a test message from the producer and hears it land', async () => {
     const { page } = app;
-    await produce(50);
-    await tabTo(page, 'pipeline-monitor');
+    await openPage(page, 'producer');
+    await page.locator('[data-testid="producer-validation"][data-valid="true"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('producer-pipeline').inputValue()).resolves.not.toBe('');
+    await tabTo(page, 'producer-send');
+    expect((await press(page, 'Enter')).testId).toBe('producer-send');
+    await page.getByTestId('verify-written').waitFor({ timeout: 60_000 });
+    await announced(page, 'verify-announcer', 'Enviado a Kafka. Escrito en Milvus');
+    expect(await focused(page)).toMatchObject({ testId: 'producer-send', visibleRing: true });
+    await screen('producer');
+
+    // "Guardar como plantilla": a dialog; focus starts in its name field and comes back on Escape.
+    await tabTo(page, 'producer-save-template', { back: true });
+    expect(await press(page, 'Enter')).toMatchObject({ testId: 'producer-save-name', inDialog: true });
+    await tabStaysInside(page);
+    await screen('producer-save-dialog');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="producer-save-dialog"][open]').waitFor({ state: 'detached' });
+    expect((await focused(page)).testId).toBe('producer-save-template');
+
+    // Then a batch of 30 at 6 per second, watched on the monitor while it arrives.
+    await tabTo(page, 'producer-many-count');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('30');
+    await tabTo(page, 'producer-many-rate');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('6');
+    await tabTo(page, 'producer-many-start');
     await page.keyboard.press('Enter');
-    await page.getByTestId('monitor-counters').waitFor();
-    await waitFor('50 written', async () => Number(await page.getByTestId('counter-written').getAttribute('data-value')) === 50, 60_000, 250);
-    await app.screenshot('keyboard-es-monitor');
+    await page.locator('[data-testid="producer-many-progress"][data-state="running"]').waitFor();
+    expect(app.errors).toEqual([]);
+  });
+
+  it('watches the counters rise on the monitor, pauses and resumes, and presents', async () => {
+    const { page } = app;
+    await openPage(page, 'monitor');
+    const seen = new Set<number>();
+    await waitFor('31 written', async () => seen.add(await counter(page, 'written')) && (await counter(page, 'written')) === 31, 60_000, 200);
+    expect(seen.size, `written went up step by step: ${[...seen].join(', ')}`).toBeGreaterThan(2);
+    await waitFor('counters add up', async () => (await page.getByTestId('adds-up').getAttribute('data-ok')) === 'true' && (await counter(page, 'lag')) === 0, 20_000, 250);
+    await screen('monitor');
+
+    // Pause: the button gives way to Reanudar, which takes focus; the change is said.
+    await tabTo(page, 'pipeline-pause');
+    await page.keyboard.press('Enter');
+    await announced(page, 'pipeline-announcer', `Pipeline ${name}: En pausa.`);
+    await waitFor('focus on Reanudar', async () => (await focused(page)).testId === 'pipeline-resume', 5_000, 50);
+    await page.keyboard.press('Enter');
+    await announced(page, 'pipeline-announcer', `Pipeline ${name}: En marcha.`);
+    await waitFor('focus on Pausar', async () => (await focused(page)).testId === 'pipeline-pause', 5_000, 50);
 
     // Presentation: a modal dialog; Tab stays inside, Escape leaves, focus returns to its button.
     await tabTo(page, 'monitor-present', { back: true });
-    await page.keyboard.press('Enter');
-    await page.getByTestId('presentation').waitFor();
-    for (let i = 0; i < 4; i++) {
-      await page.keyboard.press('Tab');
-      expect((await focused(page)).inDialog, 'focus stays in the presentation').toBe(true);
-    }
-    await app.screenshot('keyboard-es-presentation');
+    expect(await press(page, 'Enter')).toMatchObject({ testId: 'presentation-exit', inDialog: true });
+    await tabStaysInside(page);
+    await screen('presentation');
     await page.keyboard.press('Escape');
     await page.getByTestId('presentation').waitFor({ state: 'detached' });
-    expect((await focused(page)).testId).toBe('monitor-present');
+    expect(await focused(page)).toMatchObject({ testId: 'monitor-present', visibleRing: true });
 
-    // A confirmation: Cancel has focus first (destructive action), Tab cycles, Escape keeps the pipeline.
-    await tabTo(page, 'nav-pipelines', { back: true });
+    // The event log and the dead-letter tab are reached and switched by keyboard too.
+    await tabTo(page, 'tab-dlq');
     await page.keyboard.press('Enter');
+    await page.getByTestId('dlq-browser').waitFor();
+    await expect(page.getByTestId('tab-dlq').getAttribute('aria-selected')).resolves.toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('stops, then opens and leaves the reset and delete dialogs, and deletes', async () => {
+    const { page } = app;
+    await openPage(page, 'pipelines');
     await tabTo(page, 'pipeline-stop');
     await page.keyboard.press('Enter');
     await page.locator(`[data-name="${name}"][data-state="stopped"]`).waitFor({ timeout: 30_000 });
-    await waitFor('stop announced', async () => (await page.getByTestId('pipeline-announcer').innerText()).includes(`Pipeline ${name}: Detenido.`), 10_000, 100);
-    await tabTo(page, 'pipeline-delete');
-    await page.keyboard.press('Enter');
-    const dialog = page.getByTestId('delete-pipeline-dialog');
-    await dialog.waitFor();
-    expect(await focused(page)).toMatchObject({ inDialog: true, tag: 'button' });
-    for (let i = 0; i < 5; i++) {
-      await page.keyboard.press(i % 2 ? 'Shift+Tab' : 'Tab');
-      expect((await focused(page)).inDialog, 'focus stays in the confirmation').toBe(true);
+    await announced(page, 'pipeline-announcer', `Pipeline ${name}: Detenido.`);
+    // The stop button is gone: focus waits in the card's controls, not at the top of the page.
+    expect(await focused(page)).toMatchObject({ card: name });
+
+    // The card's head (duplicate, reset, delete) comes before its controls.
+    for (const [button, dialog, first, back] of [
+      ['pipeline-reset', 'reset-dialog', 'Cancelar', true],
+      ['pipeline-delete', 'delete-pipeline-dialog', 'Cancelar', false],
+    ] as const) {
+      await tabTo(page, button, { back });
+      // Cancel has focus first: both dialogs can lose work.
+      expect(await press(page, 'Enter')).toMatchObject({ inDialog: true, tag: 'button', text: first });
+      await tabStaysInside(page);
+      await screen(dialog);
+      await page.keyboard.press('Escape');
+      await page.getByTestId(dialog).locator('.modal-title').waitFor({ state: 'detached' });
+      expect(await focused(page)).toMatchObject({ testId: button, visibleRing: true });
     }
-    await page.keyboard.press('Escape');
-    await dialog.locator('.modal-title').waitFor({ state: 'detached' });
-    expect((await focused(page)).testId).toBe('pipeline-delete');
     expect(await studio.commands['pipeline.list']()).toHaveLength(1);
+
+    // Delete for real: the card goes, and focus goes to what is left of the page.
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'confirm-dialog-confirm');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('pipelines-empty').waitFor();
+    await waitFor('focus kept on the page', async () => (await focused(page)).within.includes('page-pipelines'), 5_000, 50);
+    expect((await focused(page)).visibleRing).toBe(true);
+    expect(await studio.commands['pipeline.list']()).toHaveLength(0);
     expect(app.errors).toEqual([]);
   });
 });
