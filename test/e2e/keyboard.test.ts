@@ -206,11 +206,15 @@ describe('keyboard only, in Spanish', () => {
     await page.getByTestId('presentation').waitFor({ state: 'detached' });
     expect(await focused(page)).toMatchObject({ testId: 'monitor-present', visibleRing: true });
 
-    // The event log and the dead-letter tab are reached and switched by keyboard too.
-    await tabTo(page, 'tab-dlq');
-    await page.keyboard.press('Enter');
+    // The event log and the dead letters: one Tab stop, the arrow keys switch tabs.
+    await tabTo(page, 'tab-log');
+    expect(await press(page, 'ArrowRight')).toMatchObject({ testId: 'tab-dlq', visibleRing: true });
     await page.getByTestId('dlq-browser').waitFor();
     await expect(page.getByTestId('tab-dlq').getAttribute('aria-selected')).resolves.toBe('true');
+    expect((await press(page, 'Tab')).within).toContain('dlq-browser');
+    await tabTo(page, 'tab-dlq', { back: true });
+    expect((await press(page, 'Home')).testId).toBe('tab-log');
+    await page.getByTestId('event-log').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(app.errors).toEqual([]);
   });

@@ -6,6 +6,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { MetricsSnapshot, PipelineCounters, PipelineState } from '../../../../shared/pipeline-status';
 import { downloadText } from '../../components/dom';
 import { EmptyState } from '../../components/empty-state';
+import { TabList } from '../../components/tab-list';
 import { Page } from '../../components/page';
 import { useI18n } from '../../i18n/context';
 import { useApp, useStores } from '../../stores/context';
@@ -112,14 +113,21 @@ function Dashboard({ id }: { id: string }) {
       {/* The presentation covers the page: its charts replace these rather than adding to the work. */}
       {presentation ? null : <MonitorCharts data={data} />}
       <section className="card monitor-tabs">
-        <div className="tabs" role="tablist" aria-label={t('monitor.tabs')}>
-          {(['log', 'dlq'] as const).map((k) => (
-            <button key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls={`panel-${k}`} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
-              {t(`monitor.tab.${k}`)}
-              {k === 'dlq' && counters.deadLettered ? <span className="tab-badge">{counters.deadLettered}</span> : null}
-            </button>
-          ))}
-        </div>
+        <TabList
+          label={t('monitor.tabs')}
+          idPrefix="tab-"
+          value={tab}
+          onChange={setTab}
+          items={(['log', 'dlq'] as const).map((k) => ({
+            key: k,
+            label: (
+              <>
+                {t(`monitor.tab.${k}`)}
+                {k === 'dlq' && counters.deadLettered ? <span className="tab-badge">{counters.deadLettered}</span> : null}
+              </>
+            ),
+          }))}
+        />
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
           {tab === 'log' ? <EventLog pipelineId={id} /> : view ? <DlqBrowser view={view} /> : <p className="muted">{t('dlq.noTopic')}</p>}
         </div>
