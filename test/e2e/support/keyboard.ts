@@ -101,9 +101,11 @@ export async function tabStaysInside(page: Page, rounds = 6): Promise<void> {
 }
 
 /**
- * Text cut off by its box or spilling out of it: elements that hide overflow (or clip it) without an
- * ellipsis and whose content is wider or taller than the box, and elements with text of their own
- * that is wider than they are. Returns a short description of each.
+ * Text cut off by its box or spilling out of it: elements that hide (or clip) overflowing content,
+ * and elements with text of their own that is wider than they are. An ellipsis is fine only where
+ * the full text is offered as a title (long names and values, not labels). Large type may reach a
+ * few pixels past its line box without losing anything, so height has a small tolerance. Returns a
+ * short description of each.
  */
 export async function clippedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -114,12 +116,12 @@ export async function clippedText(page: Page): Promise<string[]> {
       const text = (el.textContent ?? '').trim();
       if (!text || el.closest('.visually-hidden, svg, textarea, pre, [aria-hidden="true"]')) continue;
       const s = g.getComputedStyle(el);
-      if (s.display === 'none' || s.textOverflow === 'ellipsis') continue;
+      if (s.display === 'none' || (s.textOverflow === 'ellipsis' && el.getAttribute('title'))) continue;
       const hidesX = s.overflowX === 'hidden' || s.overflowX === 'clip';
       const hidesY = s.overflowY === 'hidden' || s.overflowY === 'clip';
       const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '');
       const spills = ownText && s.display !== 'inline' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1;
-      if (spills || (hidesX && el.scrollWidth > el.clientWidth + 1) || (hidesY && el.scrollHeight > el.clientHeight + 1)) {
+      if (spills || (hidesX && el.scrollWidth > el.clientWidth + 1) || (hidesY && el.scrollHeight > el.clientHeight + 4)) {
         out.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} "${text.slice(0, 40)}" (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
       }
     }
