@@ -79,8 +79,7 @@ export function createPipelinesStore(transport: Transport): PipelinesStore {
       async load() {
         const r = await transport.invoke('pipeline.list');
         if (!r.ok) return set({ error: r.error, loaded: true });
-        setPipelines(r.value);
-        set({ loaded: true, error: null });
+        setPipelines(r.value, { loaded: true, error: null });
       },
       async create(spec) {
         const r = await transport.invoke('pipeline.create', spec);
@@ -125,10 +124,10 @@ export function createPipelinesStore(transport: Transport): PipelinesStore {
   });
 
   /** Every change of the list goes through here, so that changes of state are recorded. */
-  function setPipelines(pipelines: PipelineView[]): void {
+  function setPipelines(pipelines: PipelineView[], also: Partial<PipelinesState> = {}): void {
     const { pipelines: before, announced } = store.getState();
     const changes = stateChanges(before, pipelines);
-    store.setState(changes.length ? { pipelines, announced: { seq: announced.seq + 1, changes } } : { pipelines });
+    store.setState(changes.length ? { ...also, pipelines, announced: { seq: announced.seq + 1, changes } } : { ...also, pipelines });
   }
 
   transport.on('pipeline.state', (status) => setPipelines(store.getState().pipelines.map((p) => (p.spec.id === status.id ? { ...p, status } : p))));
