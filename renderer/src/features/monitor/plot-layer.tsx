@@ -3,7 +3,7 @@
 // shared sync), so the frame stays recharts' while the per-point work stays ours and small.
 import { memo, useId, useMemo } from 'react';
 import { useActiveTooltipLabel, usePlotArea } from 'recharts';
-import { nearestRow, seriesPath, type PlotBox } from './plot-paths';
+import { nearestRow, scaler, seriesPath, type PlotBox } from './plot-paths';
 import { timeTicks, type ChartRow } from './series';
 
 export interface PlotLine {
@@ -73,8 +73,10 @@ const Axes = memo(function Axes({ yTicks, xLabel, yLabel, from, to, top, bx, by,
     const labelPx = xLabel(from).length * 7 + 20;
     return timeTicks(from, to, Math.max(2, Math.floor(bw / labelPx)));
   }, [from, to, bw, xLabel]);
-  const y = (v: number) => Math.round(by + bh - (v / (top > 0 ? top : 1)) * bh) + 0.5;
-  const x = (t: number) => bx + ((t - from) / Math.max(1, to - from)) * bw;
+  const s = scaler({ x: bx, y: by, width: bw, height: bh }, from, to, top);
+  // Grid lines on the pixel grid, so they stay one crisp pixel wide.
+  const y = (v: number) => Math.round(s.y(v)) + 0.5;
+  const x = s.x;
   return (
     <g className="plot-axes">
       <g stroke="var(--chart-grid)" shapeRendering="crispEdges">
@@ -151,8 +153,9 @@ function ActivePoint({ rows, lines, from, to, top, box, formatTime, formatValue 
   const index = nearestRow(rows, Number(label));
   const row = rows[index];
   if (!row) return null;
-  const x = box.x + ((row.t - from) / Math.max(1, to - from)) * box.width;
-  const y = (v: number) => box.y + box.height - (v / (top > 0 ? top : 1)) * box.height;
+  const s = scaler(box, from, to, top);
+  const x = s.x(row.t);
+  const y = s.y;
   const onRight = x < box.x + box.width / 2;
   return (
     <g className="plot-active" pointerEvents="none">
