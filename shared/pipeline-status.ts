@@ -1,5 +1,6 @@
 // What a running pipeline reports: its state with a cause, and metrics snapshots for the monitor.
 // Produced by the engine, pushed to the renderer coalesced (at most 4 Hz), kept in a ring buffer.
+import type { LogText } from './log-text';
 
 export type PipelineState = 'idle' | 'starting' | 'running' | 'paused' | 'retrying' | 'stopping' | 'stopped' | 'failed';
 
@@ -69,7 +70,10 @@ export interface LogEntry {
   level: 'info' | 'warn' | 'error';
   /** Kind lets the UI filter and translate: state change, retry, config change, dead letter. */
   kind: 'state' | 'retry' | 'config' | 'dead-letter' | 'info';
+  /** The English line (CLI, headless logs, search). */
   message: string;
+  /** The same as a code with parameters, worded in the reader's language by the renderer. */
+  text?: LogText;
   /** Never a payload: topic/partition/offset, field and reason only. */
   detail?: Record<string, string | number>;
 }

@@ -54,7 +54,7 @@ export const createPipelineClients: ClientFactory = (cfg, opts) => {
   const inline = () => new MilvusRowWriter(createMilvusClient(cfg.milvus, client), target);
   const writer: RowWriter =
     milvusWriterPlacement(opts) === 'thread'
-      ? new ThreadedMilvusRowWriter({ connection: cfg.milvus, client, target, fallback: inline, onFallback: (why) => opts.log('warn', `Milvus writes stay on the main thread: ${why}`) })
+      ? new ThreadedMilvusRowWriter({ connection: cfg.milvus, client, target, fallback: inline, onFallback: (why) => opts.log('warn', { code: 'run.writerInline', params: { reason: why } }) })
       : inline();
   // kafkajs retries a few times itself, then crashes and restarts the consumer (reported as retrying).
   const retry = { initialRetryTime: cfg.retry.initialBackoffMs, maxRetryTime: cfg.retry.maxBackoffMs, retries: 5 };

@@ -3,9 +3,12 @@
 import { Kafka, logLevel, type KafkaConfig, type LogEntry as KafkaLogEntry, type SASLOptions, type RetryOptions } from 'kafkajs';
 import type { ConnectionOptions } from 'node:tls';
 import type { KafkaConnection } from '../../shared/connections';
+import type { LogText } from '../../shared/log-text';
+import { oneLine } from './types';
 
 export type ClientLogLevel = 'info' | 'warn' | 'error';
-export type ClientLog = (level: ClientLogLevel, message: string) => void;
+/** Client diagnostics for the event log, as message codes (see shared/log-text). */
+export type ClientLog = (level: ClientLogLevel, text: LogText) => void;
 
 export interface KafkaClientOptions {
   clientId?: string;
@@ -46,8 +49,8 @@ function logCreator(log: ClientLog | undefined) {
       if (!log) return;
       const extra: unknown = (entry as unknown as { error?: unknown }).error;
       const error = typeof extra === 'string' ? `: ${extra}` : '';
-      const text = `kafka ${namespace ? `${namespace} ` : ''}${entry.message}${error}`;
-      log(level >= logLevel.INFO ? 'info' : level === logLevel.WARN ? 'warn' : 'error', text);
+      const message = oneLine(`${namespace ? `${namespace}: ` : ''}${entry.message}${error}`);
+      log(level >= logLevel.INFO ? 'info' : level === logLevel.WARN ? 'warn' : 'error', { code: 'run.client', params: { source: 'Kafka', message } });
     };
 }
 

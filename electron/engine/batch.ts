@@ -1,6 +1,7 @@
 // Processing one batch end to end: write the convertible rows (deduplicated for upsert), isolate
 // rows Milvus rejects, dead-letter what cannot be written, then finish the offsets so they can be
 // committed. A batch that is aborted (stop timeout) finishes nothing: Kafka delivers it again.
+import { logText } from '../../shared/log-text';
 import type { ErrorTolerance } from '../../shared/pipeline-config';
 import type { LogEntry } from '../../shared/pipeline-status';
 import type { Row } from '../../shared/convert/types';
@@ -106,11 +107,11 @@ function logDeadLetters(dead: Dead[], ctx: BatchContext): void {
     ctx.log({
       level: 'warn',
       kind: 'dead-letter',
-      message: d.reason.message,
+      ...logText({ code: 'deadLetter.record', params: { reasonCode: d.reason.code, reason: d.reason.message } }),
       detail: { topic: r.topic, partition: r.partition, offset: r.offset, code: d.reason.code, ...(d.reason.field ? { field: d.reason.field } : {}) },
     });
   }
   if (dead.length > LOGGED_PER_BATCH) {
-    ctx.log({ level: 'warn', kind: 'dead-letter', message: `${dead.length - LOGGED_PER_BATCH} more records of this batch went to the dead-letter topic`, detail: { count: dead.length } });
+    ctx.log({ level: 'warn', kind: 'dead-letter', ...logText({ code: 'deadLetter.more', params: { count: dead.length - LOGGED_PER_BATCH } }), detail: { count: dead.length } });
   }
 }

@@ -3,6 +3,7 @@
 // in-flight bound. When every slot is busy the fetch handler waits here (heartbeating), which is
 // what keeps memory flat however far behind the consumer is.
 import { convertRecord, decodeValue, type ConvertOptions } from '../../shared/convert';
+import { logText } from '../../shared/log-text';
 import type { PipelineConfig } from '../../shared/pipeline-config';
 import type { CollectionSchema } from '../../shared/milvus-schema';
 import type { SourceBatch, SourceRecord } from '../clients/types';
@@ -98,11 +99,8 @@ export class Intake {
     const n = ++this.tombstones;
     if (n > TOMBSTONES_LOGGED + 1) return;
     const detail = { topic: rec.topic, partition: rec.partition, offset: rec.offset };
-    const message =
-      n <= TOMBSTONES_LOGGED
-        ? `skipped a tombstone (null value) at ${rec.topic}[${rec.partition}]@${rec.offset}: deletes are not mapped, so nothing is written`
-        : 'further tombstones are counted as skipped without a log line each';
-    this.deps.batch.log({ level: 'info', kind: 'info', message, detail });
+    const text = n <= TOMBSTONES_LOGGED ? logText({ code: 'run.tombstone', params: detail }) : logText({ code: 'run.tombstonesMore', params: {} });
+    this.deps.batch.log({ level: 'info', kind: 'info', ...text, detail });
   }
 
   private convert(rec: SourceRecord, ticket: Ticket): BatchItem {

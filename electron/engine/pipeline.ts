@@ -1,6 +1,7 @@
 // One pipeline: Kafka topics → convert → batch → Milvus, committing offsets only behind records that
 // are written or dead-lettered (at-least-once). No globals: any number can run in one process.
 import { setMaxListeners } from 'node:events';
+import { logText, type LogText } from '../../shared/log-text';
 import type { PipelineConfig } from '../../shared/pipeline-config';
 import type { LogEntry, MetricsSnapshot, PipelineStatus } from '../../shared/pipeline-status';
 import { primaryKeyField, type CollectionSchema } from '../../shared/milvus-schema';
@@ -78,7 +79,7 @@ export class Pipeline implements PipelineRunner {
       onRetry: (source, reason, attempt, delayMs) => {
         this.metrics.counters.retries++;
         this.state.retry(source, reason);
-        this.log({ level: 'warn', kind: 'retry', message: `${reason}; retry ${attempt} in ${delayMs} ms`, detail: { source, attempt, delayMs } });
+        this.log({ level: 'warn', kind: 'retry', ...logText({ code: 'run.retry', params: { source, attempt, delayMs, reason } }), detail: { source, attempt, delayMs } });
       },
       onRecovered: (source) => this.state.recovered(source),
     };
@@ -86,7 +87,7 @@ export class Pipeline implements PipelineRunner {
       this.tracker,
       () => this.source,
       (t, p) => this.owned.has(tpKey(t, p)),
-      (e) => this.log({ level: 'warn', kind: 'info', message: `offset commit failed, will retry: ${this.classifySource(e).reason}` }),
+      (e) => this.log({ level: 'warn', kind: 'info', ...logText({ code: 'run.commitFailed', params: { reason: this.classifySource(e).reason } }) }),
     );
   }
 
@@ -105,13 +106,13 @@ export class Pipeline implements PipelineRunner {
     if (this.userPaused) this.source?.pause(this.topics);
     this.state.set(this.userPaused ? 'paused' : 'running');
     const { collection } = this.config;
-    this.log({ level: 'info', kind: 'info', message: `consuming ${this.topics.join(', ')} into ${collection}`, detail: { collection, topics: this.topics.length } });
+    this.log({ level: 'info', kind: 'info', ...logText({ code: 'run.consuming', params: { topics: this.topics.join(', '), collection } }), detail: { collection, topics: this.topics.length } });
   }
 
   private async open(): Promise<void> {
     const cfg = this.config;
     const factory = this.options.clients ?? createPipelineClients;
-    const clients = factory(cfg, { log: (level, message) => this.clientLog(level, message), ...(this.options.consumer ? { consumer: this.options.consumer } : {}) });
+    const clients = factory(cfg, { log: (level, text) => this.clientLog(level, text), ...(this.options.consumer ? { consumer: this.options.consumer } : {}) });
     const { source, sink, writer } = clients;
     this.writer = writer;
     this.source = source;
@@ -177,7 +178,7 @@ export class Pipeline implements PipelineRunner {
 
   private describeMode(schema: CollectionSchema, mode: WriteMode): void {
     const pk = primaryKeyField(schema);
-    this.log({ level: 'info', kind: 'config', message: `write mode ${mode}${pk?.autoID ? ' (autoID primary key)' : ''}`, detail: { mode } });
+    this.log({ level: 'info', kind: 'config', ...logText({ code: pk?.autoID ? 'run.writeModeAutoId' : 'run.writeMode', params: { mode } }), detail: { mode } });
   }
 
   private onAssign(assigned: TopicPartition[]): void {
@@ -249,7 +250,7 @@ export class Pipeline implements PipelineRunner {
       if (!drained.ok) {
         this.abort.abort();
         const n = this.metrics.counters.inFlight;
-        this.log({ level: 'warn', kind: 'info', message: `stop timed out; ${n} records were not finished and will be delivered again` });
+        this.log({ level: 'warn', kind: 'info', ...logText({ code: 'run.stopTimedOut', params: { count: n } }) });
         await within(this.intake.drain(), left((reserve * 2) / 3));
       }
       await within(this.committer.commit(), left(reserve / 3));
@@ -265,7 +266,8 @@ export class Pipeline implements PipelineRunner {
     ]);
     if (final === 'stopped') this.state.set('stopped');
     const c = this.metrics.counters;
-    this.log({ level: 'info', kind: 'info', message: `${final}: consumed ${c.consumed}, written ${c.written}, dead-lettered ${c.deadLettered}, skipped ${c.skipped}, unfinished ${c.inFlight}` });
+    const totals = { consumed: c.consumed, written: c.written, deadLettered: c.deadLettered, skipped: c.skipped, unfinished: c.inFlight };
+    this.log({ level: 'info', kind: 'info', ...logText({ code: final === 'failed' ? 'run.failedSummary' : 'run.stoppedSummary', params: totals }) });
   }
 
   status(): PipelineStatus {
@@ -287,8 +289,8 @@ export class Pipeline implements PipelineRunner {
     return this.metrics.snapshot(this.state.state, this.lag?.latest ?? []);
   }
 
-  private clientLog(level: ClientLogLevel, message: string): void {
-    this.log({ level: level === 'error' ? 'warn' : level, kind: 'info', message: oneLine(message) });
+  private clientLog(level: ClientLogLevel, text: LogText): void {
+    this.log({ level: level === 'error' ? 'warn' : level, kind: 'info', ...logText(text) });
   }
 
   private log(e: Omit<LogEntry, 'at' | 'pipelineId'>): void {

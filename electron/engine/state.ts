@@ -1,5 +1,6 @@
 // The pipeline's state with its cause. "retrying" is derived: the pipeline is running while one or
 // more sources (milvus, kafka, dlq) are in a retry loop; it returns to "running" when all recover.
+import { logText } from '../../shared/log-text';
 import type { LogEntry, PipelineState } from '../../shared/pipeline-status';
 
 type BaseState = Exclude<PipelineState, 'retrying'>;
@@ -73,7 +74,7 @@ export class PipelineStateMachine {
     this.log({
       level: state === 'failed' ? 'error' : state === 'retrying' ? 'warn' : 'info',
       kind: 'state',
-      message: cause ? `${previous} → ${state}: ${cause}` : `${previous} → ${state}`,
+      ...logText(cause ? { code: 'state.changedCause', params: { from: previous, to: state, cause } } : { code: 'state.changed', params: { from: previous, to: state } }),
       detail: { pipeline: this.pipelineId, from: previous, to: state },
     });
     this.onChange();

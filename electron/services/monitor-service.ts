@@ -2,8 +2,9 @@
 // stopped pipeline, the Milvus row count, and the dead-letter browser with redrive.
 import type { Admin, Kafka } from 'kafkajs';
 import type { KafkaConnection } from '../../shared/connections';
-import type { MonitorCommands, OffsetResetTarget } from '../../shared/contract-monitor';
+import type { MonitorCommands, OffsetResetTarget, RedriveResult } from '../../shared/contract-monitor';
 import { AppFailure } from '../../shared/errors';
+import { logText, type LogText } from '../../shared/log-text';
 import type { PipelineConfig } from '../../shared/pipeline-config';
 import { createKafka } from '../clients/kafka-client';
 import type { Handlers, ServiceContext } from '../rpc/types';
@@ -52,16 +53,24 @@ function dlqTopicOf(cfg: PipelineConfig): string {
   return cfg.deadLetterTopic;
 }
 
-export function describeTarget(t: OffsetResetTarget): string {
+/** The log line of an offset reset: where the group now reads, and what that re-reads or skips. */
+export function resetText(t: OffsetResetTarget, counts: { group: string; reread: number; skipped: number }): LogText {
   switch (t.kind) {
     case 'earliest':
+      return { code: 'offsets.resetEarliest', params: counts };
     case 'latest':
-      return t.kind;
+      return { code: 'offsets.resetLatest', params: counts };
     case 'timestamp':
-      return new Date(t.timestampMs).toISOString();
+      return { code: 'offsets.resetTime', params: { ...counts, at: t.timestampMs } };
     case 'offsets':
-      return `chosen offsets on ${t.offsets.length} partition${t.offsets.length === 1 ? '' : 's'}`;
+      return { code: 'offsets.resetChosen', params: { ...counts, partitions: t.offsets.length } };
   }
+}
+
+/** The log line of a redrive; skipped and failed records are named only when there were some. */
+export function redriveText(topic: string, r: RedriveResult): LogText {
+  const counts = { topic, redriven: r.redriven, requested: r.requested, topics: r.topics.join(', ') || '—' };
+  return r.skipped || r.failed ? { code: 'dlq.redrivenProblems', params: { ...counts, skipped: r.skipped, failed: r.failed } } : { code: 'dlq.redriven', params: counts };
 }
 
 export function monitorHandlers(ctx: ServiceContext, deps: MonitorDeps): Pick<Handlers, keyof MonitorCommands> {
@@ -86,7 +95,7 @@ export function monitorHandlers(ctx: ServiceContext, deps: MonitorDeps): Pick<Ha
         pipelineId: id,
         level: 'info',
         kind: 'config',
-        message: `offsets of group ${config.groupId} reset to ${describeTarget(target)}: ${plan.reread} records will be read again, ${plan.skipped} skipped`,
+        ...logText(resetText(target, { group: config.groupId, reread: plan.reread, skipped: plan.skipped })),
         detail: { group: config.groupId, reread: plan.reread, skipped: plan.skipped },
       });
       return plan;
@@ -120,13 +129,12 @@ export function monitorHandlers(ctx: ServiceContext, deps: MonitorDeps): Pick<Ha
       const topic = dlqTopicOf(config);
       const { result, sent } = await withKafka(config.kafka, 60_000, (kafka, admin) => redrive(kafka, admin, topic, selection));
       await ledger.add(id, sent);
-      const notes = [result.skipped ? `${result.skipped} skipped` : '', result.failed ? `${result.failed} failed` : ''].filter(Boolean).join(', ');
       pipelines.log({
         at: Date.now(),
         pipelineId: id,
         level: result.failed || result.skipped ? 'warn' : 'info',
         kind: 'dead-letter',
-        message: `redrive from ${topic}: ${result.redriven} of ${result.requested} records sent back to ${result.topics.join(', ') || 'no topic'}${notes ? ` (${notes})` : ''}`,
+        ...logText(redriveText(topic, result)),
         detail: { redriven: result.redriven, skipped: result.skipped, failed: result.failed },
       });
       return result;

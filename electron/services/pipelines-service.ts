@@ -6,6 +6,7 @@ import type { PipelineView } from '../../shared/contract';
 import type { KafkaConnection, MilvusConnection } from '../../shared/connections';
 import type { PipelineSpec } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
+import { logText } from '../../shared/log-text';
 import type { PipelineConfig } from '../../shared/pipeline-config';
 import type { LogEntry, MetricsSnapshot, PipelineStatus } from '../../shared/pipeline-status';
 import type { PipelineRunner } from '../engine';
@@ -119,7 +120,7 @@ export function createPipelinesService(ctx: ServiceContext, deps: PipelinesDeps)
       const stored: StoredSpec = { ...input, id };
       all.set(id, stored);
       await save();
-      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', message: `pipeline "${stored.name}" created` });
+      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', ...logText({ code: 'pipeline.created', params: { name: stored.name } }) });
       return view(stored);
     },
     'pipeline.update': async (id, input) => {
@@ -127,7 +128,7 @@ export function createPipelinesService(ctx: ServiceContext, deps: PipelinesDeps)
       const stored: StoredSpec = { ...input, id };
       (await load()).set(id, stored);
       await save();
-      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', message: `pipeline "${stored.name}" updated${runners.has(id) ? ': restart it to apply' : ''}` });
+      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', ...logText({ code: runners.has(id) ? 'pipeline.updatedRunning' : 'pipeline.updated', params: { name: stored.name } }) });
       return view(stored);
     },
     'pipeline.start': async (id) => {
@@ -168,12 +169,12 @@ export function createPipelinesService(ctx: ServiceContext, deps: PipelinesDeps)
       return view(s);
     },
     'pipeline.delete': async (id) => {
-      await spec(id);
+      const { name } = await spec(id);
       await stopRunner(id);
       (await load()).delete(id);
       metrics.forget(id);
       await save();
-      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', message: `pipeline ${id} deleted` });
+      log({ at: Date.now(), pipelineId: id, level: 'info', kind: 'config', ...logText({ code: 'pipeline.deleted', params: { name } }) });
     },
     'metrics.history': async (id, windowSec) => metrics.window(id, windowSec),
     'log.recent': async (limit) => logs.recent(limit),

@@ -226,6 +226,18 @@ describe('keyboard only, in Spanish', () => {
     await tabTo(page, 'tab-dlq', { back: true });
     expect((await press(page, 'Home')).testId).toBe('tab-log');
     await page.getByTestId('event-log').waitFor();
+    // The lines the main side wrote read in Spanish too: creation, state changes, the route, the write mode.
+    const lines = await page.locator('[data-testid="log-entry"] .log-message').allTextContents();
+    for (const line of [`Pipeline «${name}» creado`, 'Iniciando → En marcha', 'En marcha → En pausa', `Consumiendo ${topic} hacia ${collection}`, 'Modo de escritura: ']) {
+      expect(lines.some((l) => l.includes(line)), `"${line}" in the log:\n${lines.join('\n')}`).toBe(true);
+    }
+    expect(lines.filter((l) => /\b(created|Consuming|Write mode|Starting|Running|Retry)\b/.test(l))).toEqual([]);
+    // The search finds a line by the words on screen.
+    await tabTo(page, 'log-search');
+    await page.keyboard.type('consumiendo');
+    await expect(page.getByTestId('log-entry').allTextContents()).resolves.toEqual([expect.stringContaining(`Consumiendo ${topic}`)]);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
     await page.getByTestId('event-log').scrollIntoViewIfNeeded();
     await screen('monitor-log');
     expect(await seriousViolations(page)).toEqual([]);

@@ -83,7 +83,7 @@ describe('dead-letter browser and redrive', () => {
     const again = await rig.monitor['dlq.read'](id, { limit: 50 });
     expect(again.records.every((r) => typeof r.redrivenAt === 'number')).toBe(true);
     const log = await rig.pipelines.handlers['log.recent'](100);
-    expect(log.some((e) => e.kind === 'dead-letter' && /redrive from .*: 3 of 3 records sent back/.test(e.message))).toBe(true);
+    expect(log.some((e) => e.kind === 'dead-letter' && /Redrive from .*: 3 of 3 records sent back/.test(e.message) && e.text?.code === 'dlq.redriven')).toBe(true);
 
     // A selection with an offset the topic never had is counted as skipped, not lost silently.
     const missing = await rig.monitor['dlq.redrive'](id, [{ partition: 0, offset: '999999' }]);

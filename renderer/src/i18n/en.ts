@@ -1,5 +1,6 @@
 // English catalog: the source of truth for message keys. Placeholders are {name}.
-// Feature catalogs (schema, producer, monitor) live in ./catalogs and are merged here.
+// Feature catalogs (schema, producer, monitor, log) live in ./catalogs and are merged here.
+import { logEn } from './catalogs/log';
 import { monitorEn } from './catalogs/monitor';
 import { producerEn } from './catalogs/producer';
 import { schemaEn } from './catalogs/schema';
@@ -288,4 +289,5 @@ export const en = {
   ...schemaEn,
   ...producerEn,
   ...monitorEn,
+  ...logEn,
 } as const;

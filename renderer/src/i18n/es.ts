@@ -1,5 +1,6 @@
 // Catálogo en español (neutro, sin tratamiento de usted). Se usan los términos que emplean los
 // equipos de datos: "el topic", "el pipeline", "el broker", "colección".
+import { logEs } from './catalogs/log';
 import { monitorEs } from './catalogs/monitor';
 import { producerEs } from './catalogs/producer';
 import { schemaEs } from './catalogs/schema';
@@ -290,4 +291,5 @@ export const es: Record<keyof typeof en, string> = {
   ...schemaEs,
   ...producerEs,
   ...monitorEs,
+  ...logEs,
 };

@@ -52,6 +52,8 @@ export interface Translator {
   t(key: MessageKey, params?: Params): string;
   /** Picks `<base>_one` or `<base>_other` for `count` and passes it as {count}. */
   plural(base: PluralBase, count: number, params?: Params): string;
+  /** The plural form the language uses for `count` (which of a `_one` / `_other` pair). */
+  pluralForm(count: number): 'one' | 'other';
 }
 
 export function createTranslator(locale: ResolvedLocale): Translator {
@@ -59,12 +61,11 @@ export function createTranslator(locale: ResolvedLocale): Translator {
   const numbers = new Intl.NumberFormat(locale.intl, { maximumFractionDigits: 2, useGrouping: 'always' });
   const rules = new Intl.PluralRules(locale.intl);
   const t = (key: MessageKey, params?: Params) => interpolate(catalog[key] ?? en[key] ?? key, params, (n) => numbers.format(n));
+  const pluralForm = (count: number) => (rules.select(count) === 'one' ? 'one' : 'other');
   return {
     lang: locale.lang,
     t,
-    plural(base, count, params) {
-      const form = rules.select(count) === 'one' ? 'one' : 'other';
-      return t(`${base}_${form}` as MessageKey, { ...params, count });
-    },
+    plural: (base, count, params) => t(`${base}_${pluralForm(count)}` as MessageKey, { ...params, count }),
+    pluralForm,
   };
 }

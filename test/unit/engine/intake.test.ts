@@ -2,6 +2,7 @@
 // are not held for the whole conversion, and it still takes every record in order.
 import { describe, expect, it } from 'vitest';
 import type { PipelineConfig } from '../../../shared/pipeline-config';
+import type { LogEntry } from '../../../shared/pipeline-status';
 import type { Row } from '../../../shared/convert/types';
 import type { RowWriter, SourceBatch, SourceRecord, WriteMode, WriteResult } from '../../../electron/clients/types';
 import { Intake } from '../../../electron/engine/intake';
@@ -33,7 +34,7 @@ function record(i: number): SourceRecord {
 }
 
 function setup() {
-  const logs: { message: string; detail?: Record<string, string | number> }[] = [];
+  const logs: Omit<LogEntry, 'at' | 'pipelineId'>[] = [];
   const writer = new CollectingWriter();
   const tracker = new OffsetTracker();
   const metrics = new PipelineMetrics('p');
@@ -79,9 +80,10 @@ describe('Intake', () => {
     expect(metrics.counters).toMatchObject({ consumed: 9, skipped: 8, written: 1, inFlight: 0 });
     expect(writer.rows.map((r) => r.id)).toEqual([4]);
     expect(logs.map((l) => l.message)).toEqual([
-      ...[0, 1, 2, 3, 5].map((o) => `skipped a tombstone (null value) at t[0]@${o}: deletes are not mapped, so nothing is written`),
-      'further tombstones are counted as skipped without a log line each',
+      ...[0, 1, 2, 3, 5].map((o) => `Skipped a tombstone (null value) at t[0]@${o}: deletes are not mapped, so nothing is written`),
+      'Further tombstones are counted as skipped without a line each',
     ]);
+    expect(logs.map((l) => l.text?.code)).toEqual(['run.tombstone', 'run.tombstone', 'run.tombstone', 'run.tombstone', 'run.tombstone', 'run.tombstonesMore']);
     expect(logs[0]?.detail).toEqual({ topic: 't', partition: 0, offset: '0' });
   });
 

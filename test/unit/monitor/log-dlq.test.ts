@@ -99,8 +99,8 @@ describe('dead-letter browser helpers', () => {
   const recs = [toDlqRecord(raw()), toDlqRecord(raw({ offset: '8' }), 5), toDlqRecord(raw({ offset: '9', headers: { [DLQ_HEADERS.code]: 'wrong_dimension' } }))];
   it('groups reasons and filters by reason and redrive state', () => {
     expect(reasonsOf(recs)).toEqual([
-      { id: 'too_long · title', count: 2 },
-      { id: 'wrong_dimension', count: 1 },
+      { id: 'too_long · title', code: 'too_long', field: 'title', count: 2 },
+      { id: 'wrong_dimension', code: 'wrong_dimension', count: 1 },
     ]);
     expect(filterRecords(recs, 'too_long · title', false).map((r) => r.offset)).toEqual(['7', '8']);
     expect(filterRecords(recs, null, true).map((r) => r.offset)).toEqual(['7', '9']);

@@ -9,6 +9,7 @@ import { Icon } from '../../components/icons';
 import { Modal } from '../../components/modal';
 import { Spinner } from '../../components/spinner';
 import { useI18n } from '../../i18n/context';
+import { reasonLabel } from '../../i18n/log-line';
 import { useApp, useStores } from '../../stores/context';
 import { ErrorPanel } from '../connections/error-panel';
 import { Glyph } from '../pipelines/glyphs';
@@ -17,7 +18,8 @@ import { DlqRow } from './dlq-row';
 import './dlq.css';
 
 export const DlqBrowser = memo(function DlqBrowser({ view }: { view: PipelineView }) {
-  const { t, plural, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, plural, fmt } = i18n;
   const { monitor, toasts } = useStores();
   const id = view.spec.id;
   const dlq = useApp('monitor', (s) => s.dlq);
@@ -79,7 +81,7 @@ export const DlqBrowser = memo(function DlqBrowser({ view }: { view: PipelineVie
           <option value="">{t('dlq.allReasons', { count: fmt.number(records.length) })}</option>
           {reasons.map((r) => (
             <option key={r.id} value={r.id}>
-              {`${r.id} (${fmt.number(r.count)})`}
+              {`${reasonLabel(r.code, i18n)}${r.field ? ` · ${r.field}` : ''} (${fmt.number(r.count)})`}
             </option>
           ))}
         </select>

@@ -6,10 +6,22 @@ export const dlqKey = (r: Pick<DlqRecord, 'partition' | 'offset'>): string => `$
 /** "too_long · title": the code, and the field when there is one. */
 export const reasonId = (r: DlqRecord): string => (r.reason.field ? `${r.reason.code} · ${r.reason.field}` : r.reason.code);
 
-export function reasonsOf(records: readonly DlqRecord[]): { id: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const r of records) counts.set(reasonId(r), (counts.get(reasonId(r)) ?? 0) + 1);
-  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+export interface ReasonCount {
+  id: string;
+  code: string;
+  field?: string;
+  count: number;
+}
+
+export function reasonsOf(records: readonly DlqRecord[]): ReasonCount[] {
+  const counts = new Map<string, ReasonCount>();
+  for (const r of records) {
+    const id = reasonId(r);
+    const seen = counts.get(id);
+    if (seen) seen.count++;
+    else counts.set(id, { id, code: r.reason.code, ...(r.reason.field ? { field: r.reason.field } : {}), count: 1 });
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
 
 export function filterRecords(records: readonly DlqRecord[], reason: string | null, hideRedriven: boolean): DlqRecord[] {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DlqPayload, DlqRecord } from '../../../../shared/contract-monitor';
 import { Chip } from '../../components/chip';
 import { useI18n } from '../../i18n/context';
+import { reasonLabel } from '../../i18n/log-line';
 import { dlqKey, preview, pretty } from './dlq-model';
 
 function Payload({ label, p, expanded }: { label: string; p: DlqPayload | null; expanded: boolean }) {
@@ -22,7 +23,8 @@ function Payload({ label, p, expanded }: { label: string; p: DlqPayload | null; 
 }
 
 export function DlqRow({ r, selected, onSelect }: { r: DlqRecord; selected: boolean; onSelect: (on: boolean) => void }) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
   const [expanded, setExpanded] = useState(false);
   const long = (r.value ? preview(r.value.text).cut || r.value.truncated : false) || (r.key ? preview(r.key.text).cut : false);
   const src = r.source;
@@ -38,8 +40,8 @@ export function DlqRow({ r, selected, onSelect }: { r: DlqRecord; selected: bool
       />
       <div className="dlq-main">
         <div className="dlq-line">
-          <Chip tone="danger" icon="error" testId="dlq-reason-code">
-            {r.reason.code}
+          <Chip tone="danger" icon="error" testId="dlq-reason-code" title={r.reason.code}>
+            {reasonLabel(r.reason.code, i18n)}
           </Chip>
           {r.reason.field ? <span className="mono dlq-field-name">{r.reason.field}</span> : null}
           <span className="dlq-message" data-testid="dlq-reason">

@@ -1,24 +1,12 @@
 // The event log: state transitions, retries with their cause, config changes and dead letters,
-// filterable by kind, level, pipeline and text. Newest first; state changes are translated.
-import { memo, useMemo, useState } from 'react';
-import type { LogEntry, PipelineState } from '../../../../shared/pipeline-status';
+// filterable by kind, level, pipeline and text. Newest first, each line in the reader's language.
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { LogEntry } from '../../../../shared/pipeline-status';
 import { Icon } from '../../components/icons';
-import { useI18n, type I18n } from '../../i18n/context';
+import { useI18n } from '../../i18n/context';
+import { logLine } from '../../i18n/log-line';
 import { useApp } from '../../stores/context';
 import { countByKind, DEFAULT_FILTER, filterLog, LOG_KINDS, type LogFilter } from './log-filter';
-
-const STATES: readonly string[] = ['idle', 'starting', 'running', 'paused', 'retrying', 'stopping', 'stopped', 'failed'];
-
-/** A state entry in the reader's language: "Running → Retrying: <cause>". */
-export function entryText(e: LogEntry, i18n: I18n): string {
-  const from = e.detail?.from;
-  const to = e.detail?.to;
-  if (e.kind !== 'state' || typeof from !== 'string' || typeof to !== 'string' || !STATES.includes(from) || !STATES.includes(to)) return e.message;
-  const colon = e.message.indexOf(': ');
-  const cause = colon >= 0 ? e.message.slice(colon + 2) : '';
-  const text = `${i18n.t(`pipeline.state.${from as PipelineState}`)} → ${i18n.t(`pipeline.state.${to as PipelineState}`)}`;
-  return cause ? `${text}: ${cause}` : text;
-}
 
 const LEVEL_ICON = { info: 'info', warn: 'alert', error: 'error' } as const;
 
@@ -29,8 +17,9 @@ export const EventLog = memo(function EventLog({ pipelineId }: { pipelineId: str
   const names = useApp('pipelines', (s) => s.pipelines);
   const [filter, setFilter] = useState<Omit<LogFilter, 'pipelineId'> & { scope: 'pipeline' | 'all' }>({ ...DEFAULT_FILTER, scope: 'pipeline' });
   const effective = useMemo((): LogFilter => ({ ...filter, pipelineId: filter.scope === 'pipeline' ? pipelineId : null }), [filter, pipelineId]);
-  const { shown, total } = useMemo(() => filterLog(log, effective), [log, effective]);
-  const counts = useMemo(() => countByKind(log, effective), [log, effective]);
+  const wording = useCallback((e: LogEntry) => logLine(e, i18n, fmt), [i18n, fmt]);
+  const { shown, total } = useMemo(() => filterLog(log, effective, 300, wording), [log, effective, wording]);
+  const counts = useMemo(() => countByKind(log, effective, wording), [log, effective, wording]);
   const nameOf = (id: string | undefined) => names.find((p) => p.spec.id === id)?.spec.name ?? id ?? '';
   const toggle = (k: LogEntry['kind']) => setFilter((f) => ({ ...f, kinds: f.kinds.includes(k) ? f.kinds.filter((x) => x !== k) : [...f.kinds, k] }));
 
@@ -70,7 +59,7 @@ export const EventLog = memo(function EventLog({ pipelineId }: { pipelineId: str
               <span className={`log-kind kind-${e.kind}`}>{t(`monitor.log.kind.${e.kind}`)}</span>
               <div className="log-body">
                 {filter.scope === 'all' && e.pipelineId ? <span className="log-pipeline">{nameOf(e.pipelineId)}</span> : null}
-                <span className="log-message">{entryText(e, i18n)}</span>
+                <span className="log-message">{wording(e)}</span>
                 {e.detail && e.kind !== 'state' ? (
                   <span className="log-detail mono">
                     {Object.entries(e.detail)

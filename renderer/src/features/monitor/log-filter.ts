@@ -14,23 +14,27 @@ export interface LogFilter {
 
 export const DEFAULT_FILTER: LogFilter = { kinds: LOG_KINDS, level: 'all', pipelineId: null, text: '' };
 
-export function matches(e: LogEntry, f: LogFilter): boolean {
+/** How an entry reads on screen; the text filter matches it as well as the English line. */
+export type Wording = (e: LogEntry) => string;
+
+export function matches(e: LogEntry, f: LogFilter, wording?: Wording): boolean {
   if (!f.kinds.includes(e.kind)) return false;
   if (f.level === 'problems' && e.level === 'info') return false;
   if (f.pipelineId !== null && e.pipelineId !== f.pipelineId) return false;
   const q = f.text.trim().toLowerCase();
   if (!q) return true;
   if (e.message.toLowerCase().includes(q)) return true;
+  if (wording?.(e).toLowerCase().includes(q)) return true;
   return Object.values(e.detail ?? {}).some((v) => String(v).toLowerCase().includes(q));
 }
 
 /** Matching entries, newest first, at most `limit`; `total` counts every match. */
-export function filterLog(entries: readonly LogEntry[], f: LogFilter, limit = 300): { shown: LogEntry[]; total: number } {
+export function filterLog(entries: readonly LogEntry[], f: LogFilter, limit = 300, wording?: Wording): { shown: LogEntry[]; total: number } {
   const shown: LogEntry[] = [];
   let total = 0;
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i] as LogEntry;
-    if (!matches(e, f)) continue;
+    if (!matches(e, f, wording)) continue;
     total++;
     if (shown.length < limit) shown.push(e);
   }
@@ -38,9 +42,9 @@ export function filterLog(entries: readonly LogEntry[], f: LogFilter, limit = 30
 }
 
 /** Entries per kind under the other filters, for the filter buttons. */
-export function countByKind(entries: readonly LogEntry[], f: LogFilter): Record<LogEntry['kind'], number> {
+export function countByKind(entries: readonly LogEntry[], f: LogFilter, wording?: Wording): Record<LogEntry['kind'], number> {
   const out: Record<LogEntry['kind'], number> = { state: 0, retry: 0, config: 0, 'dead-letter': 0, info: 0 };
   const all = { ...f, kinds: LOG_KINDS };
-  for (const e of entries) if (matches(e, all)) out[e.kind]++;
+  for (const e of entries) if (matches(e, all, wording)) out[e.kind]++;
   return out;
 }

@@ -3,11 +3,12 @@
 import type { ProducerTemplate } from '../../../../shared/contract-producer';
 import { Icon } from '../../components/icons';
 import { useI18n } from '../../i18n/context';
-import type { MessageKey } from '../../i18n/i18n';
+import { reasonLabel } from '../../i18n/log-line';
 import { reasonOf, type Issue, type Validation } from './validate';
 
 function IssueLine({ issue }: { issue: Issue }) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
   if (issue.kind === 'size') return <li>{t('producer.issue.size', { size: fmt.bytes(issue.bytes) })}</li>;
   if (issue.kind === 'json') {
     return (
@@ -21,7 +22,7 @@ function IssueLine({ issue }: { issue: Issue }) {
   return (
     <li data-field={e.field}>
       {e.field ? <code className="issue-field">{e.field}</code> : null}
-      <span className="issue-head">{t(`producer.issue.${e.code}` as MessageKey)}</span>
+      <span className="issue-head">{reasonLabel(e.code, i18n)}</span>
       <span className="issue-reason">{reasonOf(e)}</span>
     </li>
   );

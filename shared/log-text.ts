@@ -1,0 +1,127 @@
+// What an event-log line says, as a code with parameters. The renderer words it in the reader's
+// language from its catalogs; the CLI, headless logs and the log search use the English wording
+// built here. Parameters are names, counts and raw text from Kafka or Milvus (a cause is quoted as
+// the server wrote it, never translated).
+import type { PipelineState } from './pipeline-status';
+
+/** Parameters of each message. Naming carries formatting: `…Ms` is a duration, `at` a time. */
+export interface LogParams {
+  'pipeline.created': { name: string };
+  'pipeline.updated': { name: string };
+  'pipeline.updatedRunning': { name: string };
+  'pipeline.deleted': { name: string };
+  'state.changed': { from: PipelineState; to: PipelineState };
+  'state.changedCause': { from: PipelineState; to: PipelineState; cause: string };
+  'run.consuming': { topics: string; collection: string };
+  'run.writeMode': { mode: 'insert' | 'upsert' };
+  'run.writeModeAutoId': { mode: 'insert' | 'upsert' };
+  'run.retry': { source: string; attempt: number; delayMs: number; reason: string };
+  'run.commitFailed': { reason: string };
+  'run.stopTimedOut': { count: number };
+  'run.stoppedSummary': RunTotals;
+  'run.failedSummary': RunTotals;
+  'run.writerInline': { reason: string };
+  'run.client': { source: string; message: string };
+  'run.tombstone': { topic: string; partition: number; offset: string };
+  'run.tombstonesMore': Record<string, never>;
+  'deadLetter.record': { reasonCode: string; reason: string };
+  'deadLetter.more': { count: number };
+  'offsets.resetEarliest': OffsetResetCounts;
+  'offsets.resetLatest': OffsetResetCounts;
+  'offsets.resetTime': OffsetResetCounts & { at: number };
+  'offsets.resetChosen': OffsetResetCounts & { partitions: number };
+  'dlq.redriven': RedriveCounts;
+  'dlq.redrivenProblems': RedriveCounts & { skipped: number; failed: number };
+}
+
+interface RunTotals {
+  consumed: number;
+  written: number;
+  deadLettered: number;
+  skipped: number;
+  unfinished: number;
+}
+interface OffsetResetCounts {
+  group: string;
+  reread: number;
+  skipped: number;
+}
+interface RedriveCounts {
+  topic: string;
+  redriven: number;
+  requested: number;
+  topics: string;
+}
+
+export type LogCode = keyof LogParams;
+export type LogText = { [K in LogCode]: { code: K; params: LogParams[K] } }[LogCode];
+
+/** Codes whose wording depends on {count}: their templates come as `_one` / `_other` pairs. */
+type PluralCode = 'run.stopTimedOut' | 'deadLetter.more';
+export type LogTemplateKey = Exclude<LogCode, PluralCode> | `${PluralCode}_one` | `${PluralCode}_other`;
+
+/** English wording, `{param}` placeholders; the renderer's English catalog is made from it. */
+export const LOG_TEMPLATES_EN: Record<LogTemplateKey, string> = {
+  'pipeline.created': 'Pipeline “{name}” created',
+  'pipeline.updated': 'Pipeline “{name}” updated',
+  'pipeline.updatedRunning': 'Pipeline “{name}” updated: restart it to apply the changes',
+  'pipeline.deleted': 'Pipeline “{name}” deleted',
+  'state.changed': '{from} → {to}',
+  'state.changedCause': '{from} → {to}: {cause}',
+  'run.consuming': 'Consuming {topics} into {collection}',
+  'run.writeMode': 'Write mode: {mode}',
+  'run.writeModeAutoId': 'Write mode: {mode} (Milvus generates the primary key)',
+  'run.retry': 'Retry {attempt} in {delayMs}: {reason}',
+  'run.commitFailed': 'Offset commit failed, will retry: {reason}',
+  'run.stopTimedOut_one': 'Stop timed out: {count} record was not finished and will be delivered again',
+  'run.stopTimedOut_other': 'Stop timed out: {count} records were not finished and will be delivered again',
+  'run.stoppedSummary': 'Stopped: consumed {consumed}, written {written}, dead-lettered {deadLettered}, skipped {skipped}, unfinished {unfinished}',
+  'run.failedSummary': 'Failed: consumed {consumed}, written {written}, dead-lettered {deadLettered}, skipped {skipped}, unfinished {unfinished}',
+  'run.writerInline': 'Milvus writes stay on the main thread: {reason}',
+  'run.client': '{source} client: {message}',
+  'run.tombstone': 'Skipped a tombstone (null value) at {topic}[{partition}]@{offset}: deletes are not mapped, so nothing is written',
+  'run.tombstonesMore': 'Further tombstones are counted as skipped without a line each',
+  'deadLetter.record': 'Sent to the dead-letter topic ({reasonCode}): {reason}',
+  'deadLetter.more_one': '{count} more record of this batch went to the dead-letter topic',
+  'deadLetter.more_other': '{count} more records of this batch went to the dead-letter topic',
+  'offsets.resetEarliest': 'Offsets of group {group} reset to the earliest: read again {reread}, skipped {skipped}',
+  'offsets.resetLatest': 'Offsets of group {group} reset to the latest: read again {reread}, skipped {skipped}',
+  'offsets.resetTime': 'Offsets of group {group} reset to {at}: read again {reread}, skipped {skipped}',
+  'offsets.resetChosen': 'Offsets of group {group} set on chosen partitions ({partitions}): read again {reread}, skipped {skipped}',
+  'dlq.redriven': 'Redrive from {topic}: {redriven} of {requested} records sent back to {topics}',
+  'dlq.redrivenProblems': 'Redrive from {topic}: {redriven} of {requested} records sent back to {topics} ({skipped} skipped, {failed} failed)',
+};
+
+const PLURAL_CODES: ReadonlySet<string> = new Set<PluralCode>(['run.stopTimedOut', 'deadLetter.more']);
+
+/** The catalog key of a message: plural codes pick `_one` or `_other` by the `count` rule given. */
+export function templateKey(text: LogText, isOne: (count: number) => boolean): LogTemplateKey {
+  if (!PLURAL_CODES.has(text.code)) return text.code as LogTemplateKey;
+  const count = (text.params as { count?: number }).count ?? 0;
+  return `${text.code as PluralCode}_${isOne(count) ? 'one' : 'other'}`;
+}
+
+/** Fills `{param}` placeholders; `format` words each value (a locale's numbers, durations, times). */
+export function fillTemplate(template: string, params: object, format: (name: string, value: string | number) => string): string {
+  const values = params as Record<string, string | number | undefined>;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = values[name];
+    return v === undefined ? whole : format(name, v);
+  });
+}
+
+/** The English line, for the CLI, headless logs and search: plain numbers, ms, ISO times. */
+export function englishLogLine(text: LogText): string {
+  const template = LOG_TEMPLATES_EN[templateKey(text, (n) => n === 1)];
+  return fillTemplate(template, text.params, (name, v) => {
+    if (typeof v !== 'number') return v;
+    if (name.endsWith('Ms')) return `${v} ms`;
+    if (name === 'at') return new Date(v).toISOString();
+    return String(v);
+  });
+}
+
+/** A log entry's text and its English line, to spread into a LogEntry. */
+export function logText<T extends LogText>(text: T): { text: T; message: string } {
+  return { text, message: englishLogLine(text) };
+}
