@@ -5,6 +5,7 @@ import type { ConversionError } from './convert/types';
 import type { AppError } from './errors';
 import type { CollectionSchema } from './milvus-schema';
 import { MilvusName, TopicName } from './pipeline-config';
+import type { LogText } from './log-text';
 import type { PipelineState } from './pipeline-status';
 
 /** Kafka's default per-message limit (producer max.request.size, broker message.max.bytes). */
@@ -65,6 +66,7 @@ export interface PipelineBrief {
   name: string;
   state: PipelineState;
   cause?: string;
+  causeText?: LogText;
   collection: string;
   deadLetterTopic?: string;
 }

@@ -11,7 +11,8 @@ export interface LogParams {
   'pipeline.updatedRunning': { name: string };
   'pipeline.deleted': { name: string };
   'state.changed': { from: PipelineState; to: PipelineState };
-  'state.changedCause': { from: PipelineState; to: PipelineState; cause: string };
+  /** `causeText`, when the cause is one of ours, words {cause} for the reader. */
+  'state.changedCause': { from: PipelineState; to: PipelineState; cause: string; causeText?: LogText };
   'run.consuming': { topics: string; collection: string };
   'run.writeMode': { mode: 'insert' | 'upsert' };
   'run.writeModeAutoId': { mode: 'insert' | 'upsert' };
@@ -32,6 +33,11 @@ export interface LogParams {
   'offsets.resetChosen': OffsetResetCounts & { partitions: number };
   'dlq.redriven': RedriveCounts;
   'dlq.redrivenProblems': RedriveCounts & { skipped: number; failed: number };
+  // Causes of a failed pipeline (PipelineStatus.causeText).
+  'cause.gaveUp': { attempts: number; reason: string };
+  'cause.recordFailed': { topic: string; partition: number; offset: string; reasonCode: string; reason: string };
+  'cause.topicMissing': { topics: string };
+  'cause.noTopicMatch': { pattern: string };
 }
 
 interface RunTotals {
@@ -90,6 +96,10 @@ export const LOG_TEMPLATES_EN: Record<LogTemplateKey, string> = {
   'offsets.resetChosen': 'Offsets of group {group} set on chosen partitions ({partitions}): read again {reread}, skipped {skipped}',
   'dlq.redriven': 'Redrive from {topic}: {redriven} of {requested} records sent back to {topics}',
   'dlq.redrivenProblems': 'Redrive from {topic}: {redriven} of {requested} records sent back to {topics} ({skipped} skipped, {failed} failed)',
+  'cause.gaveUp': 'Gave up after {attempts} attempts: {reason}',
+  'cause.recordFailed': 'Stopped at record {topic}[{partition}]@{offset} ({reasonCode}): {reason}',
+  'cause.topicMissing': 'Topic {topics} does not exist',
+  'cause.noTopicMatch': 'No topic matches the pattern {pattern}',
 };
 
 const PLURAL_CODES: ReadonlySet<string> = new Set<PluralCode>(['run.stopTimedOut', 'deadLetter.more']);

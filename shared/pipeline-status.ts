@@ -10,6 +10,8 @@ export interface PipelineStatus {
   state: PipelineState;
   /** Why the pipeline is retrying or failed, in one sentence ("Milvus unavailable: connect ECONNREFUSED"). */
   cause?: string;
+  /** The cause as a message code when the words are ours (a failure), for the reader's language. */
+  causeText?: LogText;
   since: number;
   topics: string[];
   collection: string;

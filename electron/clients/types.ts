@@ -1,5 +1,6 @@
 // The narrow interfaces the engine depends on. kafkajs and the Milvus SDK stay behind them, so
 // either client can be replaced (DESIGN §3) without touching the engine.
+import { englishLogLine, type LogText } from '../../shared/log-text';
 import type { CollectionSchema } from '../../shared/milvus-schema';
 import type { PartitionLag } from '../../shared/pipeline-status';
 import type { Row } from '../../shared/convert/types';
@@ -81,6 +82,8 @@ export interface Failure {
   kind: FailureKind;
   /** One line for people; never contains row data. */
   reason: string;
+  /** The same as a message code, when the words are ours (not the server's). */
+  text?: LogText;
 }
 
 export type WriteResult = { ok: true } | ({ ok: false } & Failure);
@@ -106,9 +109,15 @@ export class ClassifiedError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
+    /** The message as a code, when the words are ours: the UI words it in the reader's language. */
+    readonly text?: LogText,
   ) {
     super(message);
     this.name = 'ClassifiedError';
+  }
+
+  static of(kind: FailureKind, text: LogText): ClassifiedError {
+    return new ClassifiedError(kind, englishLogLine(text), text);
   }
 }
 

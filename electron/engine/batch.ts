@@ -1,7 +1,7 @@
 // Processing one batch end to end: write the convertible rows (deduplicated for upsert), isolate
 // rows Milvus rejects, dead-letter what cannot be written, then finish the offsets so they can be
 // committed. A batch that is aborted (stop timeout) finishes nothing: Kafka delivers it again.
-import { logText } from '../../shared/log-text';
+import { englishLogLine, logText, type LogText } from '../../shared/log-text';
 import type { ErrorTolerance } from '../../shared/pipeline-config';
 import type { LogEntry } from '../../shared/pipeline-status';
 import type { Row } from '../../shared/convert/types';
@@ -32,7 +32,7 @@ export interface BatchContext {
   metrics: PipelineMetrics;
   hooks: RetryHooks;
   log(e: Omit<LogEntry, 'at' | 'pipelineId'>): void;
-  fail(cause: string): void;
+  fail(cause: string, text?: LogText): void;
   afterBatch(): void;
 }
 
@@ -57,7 +57,7 @@ export async function processBatch(items: BatchItem[], ctx: BatchContext): Promi
     });
     if (outcome.kind === 'aborted') return;
     if (outcome.kind === 'fatal') {
-      ctx.fail(outcome.reason);
+      ctx.fail(outcome.reason, outcome.text);
       return;
     }
     const rejected = new Set(outcome.rejected.map((r) => r.item));
@@ -79,11 +79,13 @@ export async function processBatch(items: BatchItem[], ctx: BatchContext): Promi
     const records = dead.map((d) => deadLetterRecord(d.item.record, d.reason, ctx.pipelineName));
     const r = await withRetry('dlq', () => sink.send(topic, records), ctx.hooks);
     if (r.ok) deadDone = dead;
-    else if (r.kind !== 'aborted') ctx.fail(r.reason);
+    else if (r.kind !== 'aborted') ctx.fail(r.reason, r.text);
   } else if (dead.length) {
     // errors.tolerance=none: the first bad record stops the pipeline; its offset is never committed.
     const first = dead[0] as Dead;
-    ctx.fail(`${first.reason.message} (${first.item.record.topic}[${first.item.record.partition}]@${first.item.record.offset})`);
+    const { topic, partition, offset } = first.item.record;
+    const text: LogText = { code: 'cause.recordFailed', params: { topic, partition, offset, reasonCode: first.reason.code, reason: first.reason.message } };
+    ctx.fail(englishLogLine(text), text);
   }
 
   const now = Date.now();

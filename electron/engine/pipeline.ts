@@ -99,7 +99,7 @@ export class Pipeline implements PipelineRunner {
     } catch (e) {
       if (this.shuttingDown) return this.shuttingDown; // stopped during start-up
       const cause = e instanceof ClassifiedError ? e.message : oneLine(String((e as Error)?.message ?? e));
-      await this.shutdown('failed', cause, 10_000);
+      await this.shutdown('failed', cause, 10_000, e instanceof ClassifiedError ? e.text : undefined);
       throw new Error(cause);
     }
     if (this.shuttingDown) return;
@@ -170,7 +170,7 @@ export class Pipeline implements PipelineRunner {
       metrics: this.metrics,
       hooks: this.hooks,
       log: (e) => this.log(e),
-      fail: (cause) => void this.fail(cause),
+      fail: (cause, text) => void this.fail(cause, text),
       // A write that outlived a stop timeout still counts, but there is no consumer left to commit.
       afterBatch: () => void (this.disconnected ? undefined : this.committer.commit()),
     };
@@ -223,12 +223,12 @@ export class Pipeline implements PipelineRunner {
     return this.shutdown('stopped', undefined, timeoutMs);
   }
 
-  private fail(cause: string): Promise<void> {
-    return this.shuttingDown ?? this.shutdown('failed', cause, 15_000);
+  private fail(cause: string, text?: LogText): Promise<void> {
+    return this.shuttingDown ?? this.shutdown('failed', cause, 15_000, text);
   }
 
-  private shutdown(final: 'stopped' | 'failed', cause: string | undefined, timeoutMs: number): Promise<void> {
-    this.shuttingDown ??= this.close(final, cause, timeoutMs);
+  private shutdown(final: 'stopped' | 'failed', cause: string | undefined, timeoutMs: number, causeText?: LogText): Promise<void> {
+    this.shuttingDown ??= this.close(final, cause, timeoutMs, causeText);
     return this.shuttingDown;
   }
 
@@ -236,11 +236,11 @@ export class Pipeline implements PipelineRunner {
    * Finish what is in flight, commit, disconnect: all within the timeout. Up to 3 s of it (at most
    * half) is kept back for commit and disconnect, so a stuck write cannot eat the whole budget.
    */
-  private async close(final: 'stopped' | 'failed', cause: string | undefined, timeoutMs: number): Promise<void> {
+  private async close(final: 'stopped' | 'failed', cause: string | undefined, timeoutMs: number, causeText?: LogText): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const reserve = Math.min(3_000, timeoutMs / 2);
     const left = (keep = 0): number => Math.max(0, deadline - keep - Date.now());
-    if (final === 'failed') this.state.set('failed', cause);
+    if (final === 'failed') this.state.set('failed', cause, causeText);
     else this.state.set('stopping');
     this.intake?.close();
     if (!this.intake) this.abort.abort(); // still starting: nothing to finish
@@ -282,6 +282,8 @@ export class Pipeline implements PipelineRunner {
     };
     const cause = this.state.cause;
     if (cause) s.cause = cause;
+    const causeText = this.state.causeText;
+    if (causeText) s.causeText = causeText;
     return s;
   }
 

@@ -10,11 +10,11 @@ export async function resolveTopics(spec: PipelineConfig['topics'], listTopics: 
   if ('pattern' in spec) {
     const re = new RegExp(spec.pattern);
     const matched = existing.filter((name) => re.test(name)).sort();
-    if (!matched.length) throw new ClassifiedError('fatal', `no topic matches the pattern ${spec.pattern}`);
+    if (!matched.length) throw ClassifiedError.of('fatal', { code: 'cause.noTopicMatch', params: { pattern: spec.pattern } });
     return matched;
   }
   const missing = spec.names.filter((n) => !existing.includes(n));
-  if (missing.length) throw new ClassifiedError('fatal', `topic ${missing.join(', ')} does not exist`);
+  if (missing.length) throw ClassifiedError.of('fatal', { code: 'cause.topicMissing', params: { topics: missing.join(', ') } });
   return [...spec.names];
 }
 

@@ -1,6 +1,6 @@
 // The pipeline's state with its cause. "retrying" is derived: the pipeline is running while one or
 // more sources (milvus, kafka, dlq) are in a retry loop; it returns to "running" when all recover.
-import { logText } from '../../shared/log-text';
+import { logText, type LogText } from '../../shared/log-text';
 import type { LogEntry, PipelineState } from '../../shared/pipeline-status';
 
 type BaseState = Exclude<PipelineState, 'retrying'>;
@@ -8,6 +8,7 @@ type BaseState = Exclude<PipelineState, 'retrying'>;
 export class PipelineStateMachine {
   private base: BaseState = 'idle';
   private baseCause: string | undefined;
+  private baseCauseText: LogText | undefined;
   private readonly retrying = new Map<string, string>();
   private lastState: PipelineState = 'idle';
   private lastCause: string | undefined;
@@ -32,6 +33,11 @@ export class PipelineStateMachine {
     return this.baseCause;
   }
 
+  /** The cause as a message code, when it is a failure in our own words (retry causes are the server's). */
+  get causeText(): LogText | undefined {
+    return this.base === 'running' || this.base === 'paused' || this.base === 'starting' ? undefined : this.baseCauseText;
+  }
+
   get terminal(): boolean {
     return this.base === 'stopped' || this.base === 'failed';
   }
@@ -40,11 +46,12 @@ export class PipelineStateMachine {
     return this.base;
   }
 
-  set(state: BaseState, cause?: string): void {
+  set(state: BaseState, cause?: string, causeText?: LogText): void {
     // A failure is final: a later "stopped" keeps the failure and its cause.
     if (this.base === 'failed' && state !== 'failed') return;
     this.base = state;
     this.baseCause = cause;
+    this.baseCauseText = causeText;
     if (state !== 'running' && state !== 'paused' && state !== 'starting') this.retrying.clear();
     this.emit();
   }
@@ -74,7 +81,7 @@ export class PipelineStateMachine {
     this.log({
       level: state === 'failed' ? 'error' : state === 'retrying' ? 'warn' : 'info',
       kind: 'state',
-      ...logText(cause ? { code: 'state.changedCause', params: { from: previous, to: state, cause } } : { code: 'state.changed', params: { from: previous, to: state } }),
+      ...logText(cause ? { code: 'state.changedCause', params: { from: previous, to: state, cause, ...(this.causeText ? { causeText: this.causeText } : {}) } } : { code: 'state.changed', params: { from: previous, to: state } }),
       detail: { pipeline: this.pipelineId, from: previous, to: state },
     });
     this.onChange();

@@ -3,7 +3,8 @@
 // are isolated; only those are reported back for the dead-letter topic.
 import type { RetryPolicy } from '../../shared/pipeline-config';
 import type { Row } from '../../shared/convert/types';
-import { ClassifiedError, oneLine, type RowWriter, type WriteMode, type WriteResult } from '../clients/types';
+import { englishLogLine, type LogText } from '../../shared/log-text';
+import { ClassifiedError, oneLine, type Failure, type RowWriter, type WriteMode, type WriteResult } from '../clients/types';
 import { backoffDelay, mayRetry, sleep } from './retry';
 
 export interface RetryHooks {
@@ -29,7 +30,8 @@ export async function withRetry(source: string, op: () => Promise<WriteResult>, 
       return r;
     }
     if (!mayRetry(attempts, hooks.policy)) {
-      return { ok: false, kind: 'fatal', reason: `gave up after ${attempts} attempts: ${r.reason}` };
+      const text: LogText = { code: 'cause.gaveUp', params: { attempts, reason: r.reason } };
+      return { ok: false, kind: 'fatal', reason: englishLogLine(text), text };
     }
     const delay = backoffDelay(attempts, hooks.policy);
     hooks.onRetry(source, r.reason, attempts, delay);
@@ -38,7 +40,7 @@ export async function withRetry(source: string, op: () => Promise<WriteResult>, 
 }
 
 /** Like withRetry for calls that throw (describe, connect): ClassifiedError and kafkajs' `retriable` decide. */
-export async function callWithRetry<T>(source: string, op: () => Promise<T>, classify: (e: unknown) => { kind: string; reason: string }, hooks: RetryHooks): Promise<T> {
+export async function callWithRetry<T>(source: string, op: () => Promise<T>, classify: (e: unknown) => Failure, hooks: RetryHooks): Promise<T> {
   let value: T | undefined;
   const r = await withRetry(
     source,
@@ -47,13 +49,13 @@ export async function callWithRetry<T>(source: string, op: () => Promise<T>, cla
         value = await op();
         return { ok: true };
       } catch (e) {
-        const f = e instanceof ClassifiedError ? { kind: e.kind, reason: e.message } : classify(e);
-        return { ok: false, kind: f.kind === 'transient' ? 'transient' : 'fatal', reason: oneLine(f.reason) };
+        const f: Failure = e instanceof ClassifiedError ? { kind: e.kind, reason: e.message, ...(e.text ? { text: e.text } : {}) } : classify(e);
+        return { ok: false, kind: f.kind === 'transient' ? 'transient' : 'fatal', reason: oneLine(f.reason), ...(f.text ? { text: f.text } : {}) };
       }
     },
     hooks,
   );
-  if (!r.ok) throw new ClassifiedError(r.kind === 'aborted' ? 'fatal' : r.kind, r.reason);
+  if (!r.ok) throw new ClassifiedError(r.kind === 'aborted' ? 'fatal' : r.kind, r.reason, 'text' in r ? r.text : undefined);
   return value as T;
 }
 
@@ -62,7 +64,7 @@ export interface Rejected<T> {
   reason: string;
 }
 
-export type BatchOutcome<T> = { kind: 'written'; rejected: Rejected<T>[] } | { kind: 'fatal'; reason: string } | { kind: 'aborted' };
+export type BatchOutcome<T> = { kind: 'written'; rejected: Rejected<T>[] } | { kind: 'fatal'; reason: string; text?: LogText } | { kind: 'aborted' };
 
 export interface BatchWriteDeps {
   writer: RowWriter;
@@ -91,7 +93,7 @@ export async function writeIsolating<T>(items: T[], rowOf: (item: T) => Row, dep
     return { kind: 'written', rejected: [] };
   }
   if (r.kind === 'aborted') return { kind: 'aborted' };
-  if (r.kind === 'fatal' || r.kind === 'transient') return { kind: 'fatal', reason: r.reason };
+  if (r.kind === 'fatal' || r.kind === 'transient') return { kind: 'fatal', reason: r.reason, ...(r.text ? { text: r.text } : {}) };
   if (items.length === 1) return { kind: 'written', rejected: [{ item: items[0] as T, reason: r.reason }] };
   const mid = Math.ceil(items.length / 2);
   const left = await writeIsolating(items.slice(0, mid), rowOf, deps);

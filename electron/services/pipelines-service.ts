@@ -144,6 +144,9 @@ export function createPipelinesService(ctx: ServiceContext, deps: PipelinesDeps)
       try {
         await runner.start();
       } catch (err) {
+        // A pipeline that failed to start (a missing topic, Milvus unreachable past its retries) is
+        // a state with a cause, not a failed command: it stays listed as failed until started again.
+        if (runner.status().state === 'failed') return view(s);
         runners.delete(id);
         throw err instanceof AppFailure ? err : new AppFailure('internal', `pipeline "${s.name}" could not start: ${(err as Error).message}`, (err as Error).stack, id);
       }

@@ -42,6 +42,7 @@ const EMIT_EVERY_MS = 1_000;
 export function brief(v: PipelineView): PipelineBrief {
   const b: PipelineBrief = { id: v.spec.id, name: v.spec.name, state: v.status.state, collection: v.spec.collection };
   if (v.status.cause) b.cause = v.status.cause;
+  if (v.status.causeText) b.causeText = v.status.causeText;
   if (v.spec.deadLetterTopic) b.deadLetterTopic = v.spec.deadLetterTopic;
   return b;
 }

@@ -7,6 +7,8 @@
 // delivery of the message and every change of pipeline state. Screenshots in Spanish for review.
 import type { MilvusClient } from '@zilliz/milvus2-sdk-node';
 import type { Page } from 'playwright-core';
+import type { PipelineSpec } from '../../shared/domain';
+import { PIPELINE_DEFAULTS } from '../../shared/pipeline-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uid, waitFor } from '../integration/support/env';
 import { createTopic, deleteTopics } from '../integration/support/kafka';
@@ -278,6 +280,41 @@ describe('keyboard only, in Spanish', () => {
     await waitFor('focus kept on the page', async () => (await focused(page)).within.includes('page-pipelines'), 5_000, 50);
     expect((await focused(page)).visibleRing).toBe(true);
     expect(await studio.commands['pipeline.list']()).toHaveLength(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('hears in Spanish why a pipeline cannot start', async () => {
+    const { page } = app;
+    const missing = uid('kb_missing');
+    const profiles = await studio.commands['profiles.list']();
+    const spec: PipelineSpec = {
+      ...PIPELINE_DEFAULTS,
+      mapping: [],
+      ignore: [],
+      id: uid('kb-fail'),
+      name: 'Sin topic',
+      topics: { names: [missing] },
+      groupId: `g_${missing}`,
+      collection,
+      kafkaProfileId: profiles.find((p) => p.kind === 'kafka')?.id ?? '',
+      milvusProfileId: profiles.find((p) => p.kind === 'milvus')?.id ?? '',
+    };
+    const created = await studio.commands['pipeline.create'](spec);
+    // Made outside this page: reload the list, then start it from its card.
+    await page.reload();
+    await page.locator('[data-name="Sin topic"][data-state="idle"]').waitFor({ timeout: 20_000 });
+    await tabTo(page, 'pipeline-start');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-name="Sin topic"][data-state="failed"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('pipeline-cause').innerText()).resolves.toContain(`El topic ${missing} no existe`);
+    await announced(page, 'pipeline-announcer', `Pipeline Sin topic: Con error. El topic ${missing} no existe`);
+    // A failed start is the pipeline's state, not an error of the app; it is still there after a reload.
+    await expect(page.getByTestId('pipelines-error').count()).resolves.toBe(0);
+    await screen('pipeline-failed');
+    await page.reload();
+    await page.locator('[data-name="Sin topic"][data-state="failed"]').waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId('pipeline-cause').innerText()).resolves.toContain(`El topic ${missing} no existe`);
+    await studio.commands['pipeline.delete'](created.spec.id);
     expect(app.errors).toEqual([]);
   });
 });

@@ -142,6 +142,6 @@ describe('connect-standalone with the tutorial files', () => {
     const { worker, connector } = writeFiles(`topics=${topic}_missing\n`);
     const r = await runCli(['connect-standalone', worker, connector]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain(`error: cannot start: topic ${topic}_missing does not exist`);
+    expect(r.stderr).toContain(`error: cannot start: Topic ${topic}_missing does not exist`);
   });
 });

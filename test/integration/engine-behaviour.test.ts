@@ -44,7 +44,8 @@ describe('engine behaviour', () => {
     await waitFor('state failed', () => runner.status().state === 'failed', 20_000);
     const s = runner.status();
     expect(s.cause).toMatch(/title_vector/);
-    expect(s.cause).toMatch(/@2\)$/); // names the record: topic[partition]@offset
+    expect(s.cause).toContain(`Stopped at record ${topic}[0]@2 (invalid_vector)`); // names the record and why
+    expect(s.causeText).toMatchObject({ code: 'cause.recordFailed', params: { topic, partition: 0, offset: '2', reasonCode: 'invalid_vector' } });
     await runner.stop();
     expect((await committedOffsets(group, topic)).get(0)).toBe('2');
     expect(await countRows(milvus, collection)).toBe(2);
@@ -78,8 +79,8 @@ describe('engine behaviour', () => {
     const { collection, group } = await setup('startfail');
     const missing = uid('t_missing');
     const runner = createPipeline(testConfig({ id: uid('missing'), topics: { names: [missing] }, groupId: group, collection, errorTolerance: 'none' }), recorder().options);
-    await expect(runner.start()).rejects.toThrow(`topic ${missing} does not exist`);
-    expect(runner.status()).toMatchObject({ state: 'failed', cause: `topic ${missing} does not exist` });
+    await expect(runner.start()).rejects.toThrow(`Topic ${missing} does not exist`);
+    expect(runner.status()).toMatchObject({ state: 'failed', cause: `Topic ${missing} does not exist`, causeText: { code: 'cause.topicMissing', params: { topics: missing } } });
 
     // Nothing listens on port 1: start-up keeps retrying (state starting, with the cause) until stopped.
     const unreachable = createPipeline(

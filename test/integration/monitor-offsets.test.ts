@@ -72,7 +72,9 @@ describe('offset reset', () => {
     expect(reset.reread).toBe(14);
     expect(Object.fromEntries(await committedOffsets(group, topic))).toEqual({ 0: '0', 1: '0' });
     const log = await rig.pipelines.handlers['log.recent'](100);
-    expect(log.some((e) => e.kind === 'config' && /reset to earliest: 14 records will be read again/.test(e.message))).toBe(true);
+    const resetLine = log.find((e) => e.kind === 'config' && e.text?.code === 'offsets.resetEarliest');
+    expect(resetLine?.text?.params).toMatchObject({ group, reread: 14 });
+    expect(resetLine?.message).toMatch(/reset to the earliest: read again 14, skipped/);
 
     await rig.pipelines.handlers['pipeline.start'](id);
     await waitFor('all 20 read again', async () => {

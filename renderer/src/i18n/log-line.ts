@@ -1,7 +1,7 @@
 // Event-log lines in the reader's language: the main side sends a message code with parameters
 // (shared/log-text.ts); numbers, durations, times, pipeline states and dead-letter reasons are
 // worded here for the locale. Raw text from Kafka or Milvus (a cause, a reason) is quoted as is.
-import { fillTemplate, templateKey } from '../../../shared/log-text';
+import { fillTemplate, templateKey, type LogText } from '../../../shared/log-text';
 import type { LogEntry } from '../../../shared/pipeline-status';
 import type { Formatters } from './format';
 import type { MessageKey, Translator } from './i18n';
@@ -17,11 +17,20 @@ export function reasonLabel(code: string, tr: Translator): string {
 
 /** The entry as the reader should see it; an entry without a code keeps its own line. */
 export function logLine(e: LogEntry, tr: Translator, fmt: Formatters): string {
-  const text = e.text;
-  if (!text) return e.message;
+  return e.text ? wordText(e.text, tr, fmt, e.message) : e.message;
+}
+
+/** A pipeline's cause as the reader should see it: ours in their language, the server's as written. */
+export function causeLine(cause: string | undefined, causeText: LogText | undefined, tr: Translator, fmt: Formatters): string | undefined {
+  return causeText && cause !== undefined ? wordText(causeText, tr, fmt, cause) : cause;
+}
+
+/** `text` in the reader's language; `english` when this renderer does not know the code (a newer main side). */
+function wordText(text: LogText, tr: Translator, fmt: Formatters, english: string): string {
   const key = `log.${templateKey(text, (n) => tr.pluralForm(n) === 'one')}` as MessageKey;
   const template = tr.t(key);
-  if (template === key) return e.message; // a code this renderer does not know (newer main side)
+  if (template === key) return english;
+  const nested = text.code === 'state.changedCause' ? text.params.causeText : undefined;
   return fillTemplate(template, text.params, (name, v) => {
     if (typeof v === 'number') {
       if (name.endsWith('Ms')) return fmt.duration(v);
@@ -30,6 +39,7 @@ export function logLine(e: LogEntry, tr: Translator, fmt: Formatters): string {
     }
     if ((name === 'from' || name === 'to') && STATES.includes(v)) return tr.t(`pipeline.state.${v}` as MessageKey);
     if (name === 'reasonCode') return reasonLabel(v, tr);
+    if (name === 'cause' && nested) return wordText(nested, tr, fmt, v);
     return v;
   });
 }

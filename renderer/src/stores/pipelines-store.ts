@@ -6,6 +6,7 @@ import type { PipelineView, Transport } from '../../../shared/contract';
 import type { OffsetResetPlan, OffsetResetTarget } from '../../../shared/contract-monitor';
 import type { CollectionSummary, MilvusTarget, KafkaTarget, PipelineSpec, TopicInfo } from '../../../shared/domain';
 import type { AppError, RpcResult } from '../../../shared/errors';
+import type { LogText } from '../../../shared/log-text';
 import type { PipelineState } from '../../../shared/pipeline-status';
 
 export type LifecycleAction = 'start' | 'pause' | 'resume' | 'stop';
@@ -16,6 +17,7 @@ export interface StateChange {
   name: string;
   state: PipelineState;
   cause?: string;
+  causeText?: LogText;
 }
 
 /** The changes of state between two lists of pipelines. */
@@ -23,7 +25,13 @@ export function stateChanges(before: readonly PipelineView[], after: readonly Pi
   const was = new Map(before.map((p) => [p.spec.id, p.status.state]));
   return after
     .filter((p) => was.has(p.spec.id) && was.get(p.spec.id) !== p.status.state)
-    .map(({ spec, status }) => ({ id: spec.id, name: spec.name, state: status.state, ...(status.cause ? { cause: status.cause } : {}) }));
+    .map(({ spec, status }) => ({
+      id: spec.id,
+      name: spec.name,
+      state: status.state,
+      ...(status.cause ? { cause: status.cause } : {}),
+      ...(status.causeText ? { causeText: status.causeText } : {}),
+    }));
 }
 
 /** A list the form loads on demand: per profile, with its own loading/error state. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { LogEntry } from '../../../shared/pipeline-status';
+import { ClassifiedError } from '../../../electron/clients/types';
 import { backoffDelay, mayRetry, sleep, within } from '../../../electron/engine/retry';
+import { PipelineStateMachine } from '../../../electron/engine/state';
+import { callWithRetry, withRetry } from '../../../electron/engine/writer';
 
 const policy = { initialBackoffMs: 100, maxBackoffMs: 1_000 };
 
@@ -29,5 +33,46 @@ describe('backoff', () => {
     expect(await within(new Promise(() => undefined), 10)).toEqual({ ok: false, reason: 'timeout' });
     expect(await within(Promise.resolve(5), 10)).toEqual({ ok: true, value: 5 });
     expect((await within(Promise.reject(new Error('x')), 10)).ok).toBe(false);
+  });
+});
+
+describe('giving up', () => {
+  const hooks = (maxAttempts: number) => ({
+    signal: new AbortController().signal,
+    policy: { maxAttempts, initialBackoffMs: 1, maxBackoffMs: 1 },
+    onRetry: () => undefined,
+    onRecovered: () => undefined,
+  });
+
+  it('says so in words the UI can translate, quoting the last reason', async () => {
+    const r = await withRetry('milvus', async () => ({ ok: false, kind: 'transient', reason: 'Milvus: connect ECONNREFUSED' }), hooks(2));
+    expect(r).toEqual({
+      ok: false,
+      kind: 'fatal',
+      reason: 'Gave up after 2 attempts: Milvus: connect ECONNREFUSED',
+      text: { code: 'cause.gaveUp', params: { attempts: 2, reason: 'Milvus: connect ECONNREFUSED' } },
+    });
+  });
+
+  it('keeps the code of a failure in our words through callWithRetry', async () => {
+    const text = { code: 'cause.topicMissing', params: { topics: 'orders' } } as const;
+    const err = await callWithRetry('kafka', () => Promise.reject(ClassifiedError.of('fatal', text)), () => ({ kind: 'fatal', reason: 'unused' }), hooks(3)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClassifiedError);
+    expect(err).toMatchObject({ kind: 'fatal', message: 'Topic orders does not exist', text });
+  });
+});
+
+describe('state machine', () => {
+  it('keeps a failure’s code for the UI and logs it with the change of state; retry causes stay raw', () => {
+    const logs: Omit<LogEntry, 'at' | 'pipelineId'>[] = [];
+    const sm = new PipelineStateMachine('p', () => undefined, (e) => void logs.push(e));
+    sm.set('running');
+    sm.retry('milvus', 'Milvus: UNAVAILABLE');
+    expect([sm.state, sm.cause, sm.causeText]).toEqual(['retrying', 'Milvus: UNAVAILABLE', undefined]);
+    const text = { code: 'cause.gaveUp', params: { attempts: 5, reason: 'Milvus: UNAVAILABLE' } } as const;
+    sm.set('failed', 'Gave up after 5 attempts: Milvus: UNAVAILABLE', text);
+    sm.set('stopped');
+    expect([sm.state, sm.causeText]).toEqual(['failed', text]);
+    expect(logs.at(-1)).toMatchObject({ kind: 'state', text: { code: 'state.changedCause', params: { from: 'retrying', to: 'failed', causeText: text } } });
   });
 });

@@ -6,7 +6,7 @@ import type { LogEntry } from '../../../shared/pipeline-status';
 import { DEFAULT_FILTER, filterLog } from '../../../renderer/src/features/monitor/log-filter';
 import { createFormatters } from '../../../renderer/src/i18n/format';
 import { createTranslator, type ResolvedLocale } from '../../../renderer/src/i18n/i18n';
-import { logLine, reasonLabel } from '../../../renderer/src/i18n/log-line';
+import { causeLine, logLine, reasonLabel } from '../../../renderer/src/i18n/log-line';
 
 function reader(locale: ResolvedLocale) {
   const tr = createTranslator(locale);
@@ -78,5 +78,27 @@ describe('log lines on screen', () => {
     expect(filterLog(entries, { ...DEFAULT_FILTER, text: 'consumiendo' }, 300, wording).shown.map((e) => e.at)).toEqual([1]);
     expect(filterLog(entries, { ...DEFAULT_FILTER, text: 'consuming' }, 300, wording).shown.map((e) => e.at)).toEqual([1]);
     expect(filterLog(entries, { ...DEFAULT_FILTER, text: 'reintento' }, 300).shown).toEqual([]);
+  });
+});
+
+describe('a pipeline’s cause on screen', () => {
+  const fmtEs = createFormatters({ lang: 'es', intl: 'es-ES' }, es.tr);
+  const missing: LogText = { code: 'cause.topicMissing', params: { topics: 'pedidos' } };
+
+  it('is ours in the reader’s language and the server’s as written', () => {
+    expect(causeLine('Topic pedidos does not exist', missing, es.tr, fmtEs)).toBe('El topic pedidos no existe');
+    expect(causeLine('Kafka: broker down', undefined, es.tr, fmtEs)).toBe('Kafka: broker down');
+    expect(causeLine(undefined, undefined, es.tr, fmtEs)).toBeUndefined();
+  });
+
+  it('is worded inside the change of state that carries it', () => {
+    const text: LogText = { code: 'state.changedCause', params: { from: 'starting', to: 'failed', cause: 'Topic pedidos does not exist', causeText: missing } };
+    expect(es.line(text)).toBe('Iniciando → Con error: El topic pedidos no existe');
+    expect(englishLogLine(text)).toBe('starting → failed: Topic pedidos does not exist');
+  });
+
+  it('names the record that stopped a pipeline and why', () => {
+    const text: LogText = { code: 'cause.recordFailed', params: { topic: 'pedidos', partition: 0, offset: '2', reasonCode: 'invalid_vector', reason: 'field v: expected 4 numbers' } };
+    expect(es.line(text)).toBe('Detenido en el registro pedidos[0]@2 (Vector no válido): field v: expected 4 numbers');
   });
 });

@@ -63,7 +63,7 @@ export const PipelineBar = memo(function PipelineBar(props: { id: string; view: 
             </option>
           ))}
         </select>
-        <PipelineStateChip state={props.state} cause={view?.status.cause} />
+        <PipelineStateChip state={props.state} cause={view?.status.cause} causeText={view?.status.causeText} />
         {view ? (
           <span className="mono muted small monitor-route">
             {view.status.topics.join(', ')} <Icon name="arrowRight" size={12} /> {view.status.collection}
@@ -71,7 +71,7 @@ export const PipelineBar = memo(function PipelineBar(props: { id: string; view: 
         ) : null}
         <div className="monitor-bar-actions">{view ? <LifecycleButtons view={view} onError={props.onError} /> : null}</div>
       </div>
-      {view ? <StateCause state={view.status.state} cause={view.status.cause} /> : null}
+      {view ? <StateCause state={view.status.state} cause={view.status.cause} causeText={view.status.causeText} /> : null}
     </section>
   );
 });

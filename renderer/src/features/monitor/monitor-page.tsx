@@ -138,6 +138,7 @@ function Dashboard({ id }: { id: string }) {
           route={view ? `${view.status.topics.join(', ')} → ${view.status.collection}` : ''}
           state={state}
           cause={view?.status.cause}
+          causeText={view?.status.causeText}
           latest={latest}
           counters={counters}
           rows={rows}

@@ -1,6 +1,7 @@
 // Presentation layout: the whole window for one pipeline, numbers large enough to read across a
 // room, throughput and lag charts below. Escape (or the button) returns to the dashboard.
 import { useRef } from 'react';
+import type { LogText } from '../../../../shared/log-text';
 import type { MetricsSnapshot, PipelineCounters, PipelineState } from '../../../../shared/pipeline-status';
 import { Icon } from '../../components/icons';
 import { useModalDialog } from '../../components/use-modal-dialog';
@@ -16,7 +17,8 @@ interface Props {
   name: string;
   route: string;
   state: PipelineState;
-  cause?: string;
+  cause?: string | undefined;
+  causeText?: LogText | undefined;
   latest: MetricsSnapshot | undefined;
   counters: PipelineCounters;
   rows: RowCountState | undefined;
@@ -63,7 +65,7 @@ export function Presentation(p: Props) {
       <header className="present-head">
         <div className="present-title">
           <h1>{p.name}</h1>
-          <PipelineStateChip state={p.state} cause={p.cause} />
+          <PipelineStateChip state={p.state} cause={p.cause} causeText={p.causeText} />
         </div>
         <p className="present-route mono">{p.route}</p>
         <button type="button" className="btn btn-secondary" data-autofocus onClick={p.onExit} data-testid="presentation-exit">
@@ -71,7 +73,7 @@ export function Presentation(p: Props) {
           {t('monitor.present.exit')}
         </button>
       </header>
-      <StateCause state={p.state} cause={p.cause} />
+      <StateCause state={p.state} cause={p.cause} causeText={p.causeText} />
       <dl className="present-kpis">
         {big.map(([id, label, value, tone]) => (
           <div key={id} className={`kpi${tone ? ` tone-${tone}` : ''}`} data-testid={`kpi-${id}`}>

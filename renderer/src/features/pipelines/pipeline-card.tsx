@@ -44,7 +44,7 @@ export function PipelineCard({ view, focus, ...a }: { view: PipelineView; focus?
           <h2 ref={title} tabIndex={-1}>
             {spec.name}
           </h2>
-          <PipelineStateChip state={status.state} cause={status.cause} />
+          <PipelineStateChip state={status.state} cause={status.cause} causeText={status.causeText} />
         </div>
         <div className="row-actions">
           <BusyButton type="button" className="icon-btn" onClick={() => a.onDuplicate(view)} busy={busy !== undefined} aria-label={t('pipelines.duplicateNamed', { name: spec.name })} title={t('common.duplicate')} data-testid="pipeline-duplicate">
@@ -74,7 +74,7 @@ export function PipelineCard({ view, focus, ...a }: { view: PipelineView; focus?
         <Icon name="arrowRight" size={13} />
         <span className="route-part">{status.collection}</span>
       </p>
-      <StateCause state={status.state} cause={status.cause} />
+      <StateCause state={status.state} cause={status.cause} causeText={status.causeText} />
       <dl className="pipeline-stats">
         {stats.map(([label, n, id]) => (
           <div key={id} data-testid={`stat-${id}`}>

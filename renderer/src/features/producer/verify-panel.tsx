@@ -32,7 +32,7 @@ function PipelineLine({ p }: { p?: PipelineBrief }) {
   if (!p) return null;
   return (
     <p className="dstep-line">
-      <span>{t('producer.verify.pipeline', { name: p.name })}</span> <PipelineStateChip state={p.state} cause={p.cause} />
+      <span>{t('producer.verify.pipeline', { name: p.name })}</span> <PipelineStateChip state={p.state} cause={p.cause} causeText={p.causeText} />
     </p>
   );
 }
