@@ -2,6 +2,7 @@
 import { Checkbox, SelectField, TextField } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { PemField } from '../../components/pem-field';
+import { CredentialFields } from './credential-fields';
 import { useI18n } from '../../i18n/context';
 import {
   SASL_MECHANISMS,
@@ -11,7 +12,6 @@ import {
   type FieldError,
   type KafkaForm,
 } from './form-model';
-import { SecretField } from './secret-input';
 
 export type KafkaErrors = Partial<Record<'brokers' | 'username' | 'password', FieldError>>;
 
@@ -63,16 +63,7 @@ export function KafkaFormView({ form, onChange, errors }: { form: KafkaForm; onC
               onValue={(saslMechanism) => onChange({ saslMechanism })}
               data-testid="kafka-sasl-mechanism"
             />
-            <TextField
-              label={t('form.username')}
-              value={form.username}
-              onValue={(username) => onChange({ username })}
-              error={err(errors.username)}
-              autoComplete="username"
-              spellCheck={false}
-              data-testid="kafka-username"
-            />
-            <SecretField label={t('form.password')} value={form.password} onValue={(password) => onChange({ password })} error={err(errors.password)} testId="kafka-password" />
+            <CredentialFields username={form.username} password={form.password} onChange={onChange} errors={errors} testIdPrefix="kafka" />
           </div>
         </fieldset>
       ) : null}

@@ -4,6 +4,7 @@ import { SelectField, TextField } from '../../components/field';
 import { PemField } from '../../components/pem-field';
 import { useI18n } from '../../i18n/context';
 import type { FieldError, MilvusAuth, MilvusForm } from './form-model';
+import { CredentialFields } from './credential-fields';
 import { SecretField } from './secret-input';
 
 export type MilvusErrors = Partial<Record<'address' | 'token' | 'username' | 'password', FieldError>>;
@@ -62,16 +63,7 @@ export function MilvusFormView(props: {
         ) : null}
         {form.auth === 'userpass' ? (
           <div className="form-row">
-            <TextField
-              label={t('form.username')}
-              value={form.username}
-              onValue={(username) => onChange({ username })}
-              error={err(errors.username)}
-              autoComplete="username"
-              spellCheck={false}
-              data-testid="milvus-username"
-            />
-            <SecretField label={t('form.password')} value={form.password} onValue={(password) => onChange({ password })} error={err(errors.password)} testId="milvus-password" />
+            <CredentialFields username={form.username} password={form.password} onChange={onChange} errors={errors} testIdPrefix="milvus" />
           </div>
         ) : null}
       </fieldset>
