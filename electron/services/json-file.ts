@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { z } from 'zod';
+import { AppFailure } from '../../shared/errors';
 
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
@@ -32,6 +34,24 @@ export async function readJson(file: string): Promise<unknown> {
     throw err;
   }
   return JSON.parse(text) as unknown;
+}
+
+/**
+ * A data file checked against its schema: undefined when it does not exist yet; a file that cannot
+ * be read or does not match is an error naming the file and what is wrong, never silently reset.
+ */
+export async function readValidated<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  let raw: unknown;
+  try {
+    raw = await readJson(file);
+  } catch (err) {
+    throw new AppFailure('internal', `${file} cannot be read; fix or move it away`, (err as Error).message);
+  }
+  if (raw === undefined) return undefined;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppFailure('internal', `${file} is damaged; fix or move it away`, issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
 }
 
 const queues = new Map<string, Promise<unknown>>();

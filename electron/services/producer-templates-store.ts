@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { SavedTemplateInput, type SavedTemplate } from '../../shared/contract-producer';
 import { AppFailure } from '../../shared/errors';
 import type { ServiceContext } from '../rpc/types';
-import { readJson, serialized, writeJsonAtomic } from './json-file';
+import { readValidated, serialized, writeJsonAtomic } from './json-file';
 
 const FILE = 'producer-templates.json';
 const Stored = z.object({ version: z.literal(1), templates: z.array(SavedTemplateInput.extend({ id: z.string().min(1).max(64), updatedAt: z.number() })) });
@@ -13,18 +13,7 @@ const MAX_TEMPLATES = 200;
 
 export function createTemplateStore(ctx: ServiceContext) {
   const file = join(ctx.dataDir, FILE);
-  const load = async (): Promise<SavedTemplate[]> => {
-    let raw: unknown;
-    try {
-      raw = await readJson(file);
-    } catch (err) {
-      throw new AppFailure('internal', `${file} cannot be read; fix or move it away`, (err as Error).message);
-    }
-    if (raw === undefined) return [];
-    const parsed = Stored.safeParse(raw);
-    if (!parsed.success) throw new AppFailure('internal', `${file} is damaged; fix or move it away`, parsed.error.issues[0]?.message);
-    return parsed.data.templates;
-  };
+  const load = async (): Promise<SavedTemplate[]> => (await readValidated(file, Stored))?.templates ?? [];
   const write = (templates: SavedTemplate[]) => writeJsonAtomic(file, { version: 1, templates });
   const byName = (a: SavedTemplate, b: SavedTemplate) => a.name.localeCompare(b.name);
 

@@ -8,7 +8,7 @@ import { KafkaConnection, MilvusConnection } from '../../shared/connections';
 import type { ProfileInput, ProfileView } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { ServiceContext } from '../rpc/types';
-import { readJson, serialized, writeJsonAtomic } from './json-file';
+import { readValidated, serialized, writeJsonAtomic } from './json-file';
 import { KAFKA_SECRETS, MILVUS_SECRETS, maskSecrets, mergeSecrets, stripSecrets, type SecretKey, type SecretValues } from './profile-secrets';
 
 const SECRET_KEYS = ['sasl.password', 'tls.keyPem', 'token', 'password'] as const satisfies readonly SecretKey[];
@@ -48,21 +48,7 @@ export interface ProfileStore {
 export function createProfileStore(ctx: ServiceContext): ProfileStore {
   const file = join(ctx.dataDir, PROFILES_FILE);
 
-  const load = async (): Promise<StoredProfile[]> => {
-    let raw: unknown;
-    try {
-      raw = await readJson(file);
-    } catch (err) {
-      throw new AppFailure('internal', `${file} cannot be read; fix or move it away`, (err as Error).message);
-    }
-    if (raw === undefined) return [];
-    const parsed = ProfilesFile.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppFailure('internal', `${file} is damaged; fix or move it away`, issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
-    }
-    return parsed.data.profiles;
-  };
+  const load = async (): Promise<StoredProfile[]> => (await readValidated(file, ProfilesFile))?.profiles ?? [];
   const write = (profiles: StoredProfile[]) => writeJsonAtomic(file, { version: 1, secretStorage: ctx.secrets.kind, profiles });
 
   const secretsOf = (p: StoredProfile): SecretValues => {
