@@ -2,16 +2,17 @@
 // running ones, state/log events, and metrics coalesced to one push per tick for every pipeline.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { PipelineView } from '../../shared/contract';
 import type { KafkaConnection, MilvusConnection } from '../../shared/connections';
-import type { PipelineSpec } from '../../shared/domain';
+import { PipelineSpec } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import { logText } from '../../shared/log-text';
 import type { PipelineConfig } from '../../shared/pipeline-config';
 import type { LogEntry, MetricsSnapshot, PipelineStatus } from '../../shared/pipeline-status';
 import type { PipelineRunner } from '../engine';
 import type { Handlers, ServiceContext } from '../rpc/types';
-import { readJson, writeJsonAtomic } from './json-file';
+import { readValidated, writeJsonAtomic } from './json-file';
 import { LogHistory, MetricsHistory } from './pipelines-history';
 
 /** What the service needs of an engine runner (the engine knows nothing of this service). */
@@ -27,6 +28,8 @@ export interface PipelinesDeps {
 }
 
 export type StoredSpec = PipelineSpec & { id: string };
+/** pipelines.json: the saved pipelines, checked like a pipeline.create payload. */
+const StoredSpecs = z.array(z.intersection(PipelineSpec, z.object({ id: z.string().min(1).max(64) })));
 type PipelineCommands = 'pipeline.list' | 'pipeline.create' | 'pipeline.update' | 'pipeline.start' | 'pipeline.pause' | 'pipeline.resume' | 'pipeline.stop' | 'pipeline.delete' | 'metrics.history' | 'log.recent';
 
 export interface PipelinesService {
@@ -68,7 +71,7 @@ export function createPipelinesService(ctx: ServiceContext, deps: PipelinesDeps)
 
   async function load(): Promise<Map<string, StoredSpec>> {
     if (specs) return specs;
-    const list = ((await readJson(file)) ?? []) as StoredSpec[];
+    const list: StoredSpec[] = (await readValidated(file, StoredSpecs)) ?? [];
     specs = new Map(list.map((s) => [s.id, s]));
     return specs;
   }
