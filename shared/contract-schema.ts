@@ -2,6 +2,7 @@
 // moving any consumer group, and create a collection (indexes, load) from an edited suggestion.
 // Describing a collection is 'milvus.describeCollection'; creating a topic is 'kafka.createTopic'.
 import { z } from 'zod';
+import type { Phrase } from './convert/phrase';
 import { KafkaTarget, MilvusTarget } from './domain';
 import { SCALAR_TYPES, VECTOR_TYPES, type ArrayElementType, type CollectionSchema, type MilvusDataType, type VectorType } from './milvus-schema';
 import { MilvusName, TopicName, ValueFormat } from './pipeline-config';
@@ -37,6 +38,8 @@ export interface UnparseableSample {
   /** A ConversionErrorCode of shared/convert. */
   code: string;
   message: string;
+  /** The whole `message` as a phrase (field prefix included), for the reader's language. */
+  words?: Phrase;
 }
 
 export interface TopicSample {

@@ -2,6 +2,7 @@
 // language from its catalogs; the CLI, headless logs and the log search use the English wording
 // built here. Parameters are names, counts and raw text from Kafka or Milvus (a cause is quoted as
 // the server wrote it, never translated).
+import type { Phrase } from './convert/phrase';
 import type { PipelineState } from './pipeline-status';
 
 /** Parameters of each message. Naming carries formatting: `…Ms` is a duration, `at` a time. */
@@ -25,7 +26,8 @@ export interface LogParams {
   'run.client': { source: string; message: string };
   'run.tombstone': { topic: string; partition: number; offset: string };
   'run.tombstonesMore': Record<string, never>;
-  'deadLetter.record': { reasonCode: string; reason: string };
+  /** `reasonWords`, when the reason is a conversion error, words {reason} for the reader. */
+  'deadLetter.record': { reasonCode: string; reason: string; reasonWords?: Phrase };
   'deadLetter.more': { count: number };
   'offsets.resetEarliest': OffsetResetCounts;
   'offsets.resetLatest': OffsetResetCounts;
@@ -35,7 +37,7 @@ export interface LogParams {
   'dlq.redrivenProblems': RedriveCounts & { skipped: number; failed: number };
   // Causes of a failed pipeline (PipelineStatus.causeText).
   'cause.gaveUp': { attempts: number; reason: string };
-  'cause.recordFailed': { topic: string; partition: number; offset: string; reasonCode: string; reason: string };
+  'cause.recordFailed': { topic: string; partition: number; offset: string; reasonCode: string; reason: string; reasonWords?: Phrase };
   'cause.topicMissing': { topics: string };
   'cause.noTopicMatch': { pattern: string };
 }

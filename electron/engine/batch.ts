@@ -4,6 +4,7 @@
 import { englishLogLine, logText, type LogText } from '../../shared/log-text';
 import type { ErrorTolerance } from '../../shared/pipeline-config';
 import type { LogEntry } from '../../shared/pipeline-status';
+import { messageWords, type Phrase } from '../../shared/convert/phrase';
 import type { Row } from '../../shared/convert/types';
 import type { RecordSink, RowWriter, SourceRecord, WriteMode } from '../clients/types';
 import { deadLetterRecord, fieldFromReason, type DeadLetterReason } from './dead-letter';
@@ -18,8 +19,11 @@ export interface BatchItem {
   row?: Row;
   /** Primary key as text when it comes from the message (ordering and upsert dedupe). */
   key?: string;
-  failure?: DeadLetterReason;
+  failure?: ItemFailure;
 }
+
+/** Why a record is dead-lettered; a conversion failure also carries its words for the event log. */
+export type ItemFailure = DeadLetterReason & { words?: Phrase };
 
 export interface BatchContext {
   pipelineName: string;
@@ -38,13 +42,13 @@ export interface BatchContext {
 
 interface Dead {
   item: BatchItem;
-  reason: DeadLetterReason;
+  reason: ItemFailure;
 }
 
 const LOGGED_PER_BATCH = 5;
 
 export async function processBatch(items: BatchItem[], ctx: BatchContext): Promise<void> {
-  const dead: Dead[] = items.filter((i) => i.failure).map((i) => ({ item: i, reason: i.failure as DeadLetterReason }));
+  const dead: Dead[] = items.filter((i) => i.failure).map((i) => ({ item: i, reason: i.failure as ItemFailure }));
   const written: BatchItem[] = [];
   let pending = items.filter((i) => i.row);
   while (pending.length) {
@@ -84,7 +88,7 @@ export async function processBatch(items: BatchItem[], ctx: BatchContext): Promi
     // errors.tolerance=none: the first bad record stops the pipeline; its offset is never committed.
     const first = dead[0] as Dead;
     const { topic, partition, offset } = first.item.record;
-    const text: LogText = { code: 'cause.recordFailed', params: { topic, partition, offset, reasonCode: first.reason.code, reason: first.reason.message } };
+    const text: LogText = { code: 'cause.recordFailed', params: { topic, partition, offset, ...reasonParams(first.reason) } };
     ctx.fail(englishLogLine(text), text);
   }
 
@@ -103,13 +107,19 @@ export async function processBatch(items: BatchItem[], ctx: BatchContext): Promi
   ctx.afterBatch();
 }
 
+/** The reason of a log line: its code, the English message and, for a conversion failure, its words. */
+function reasonParams(reason: ItemFailure): { reasonCode: string; reason: string; reasonWords?: Phrase } {
+  const words = messageWords(reason);
+  return { reasonCode: reason.code, reason: reason.message, ...(words ? { reasonWords: words } : {}) };
+}
+
 function logDeadLetters(dead: Dead[], ctx: BatchContext): void {
   for (const d of dead.slice(0, LOGGED_PER_BATCH)) {
     const r = d.item.record;
     ctx.log({
       level: 'warn',
       kind: 'dead-letter',
-      ...logText({ code: 'deadLetter.record', params: { reasonCode: d.reason.code, reason: d.reason.message } }),
+      ...logText({ code: 'deadLetter.record', params: reasonParams(d.reason) }),
       detail: { topic: r.topic, partition: r.partition, offset: r.offset, code: d.reason.code, ...(d.reason.field ? { field: d.reason.field } : {}) },
     });
   }

@@ -3,6 +3,7 @@
 // in-flight bound. When every slot is busy the fetch handler waits here (heartbeating), which is
 // what keeps memory flat however far behind the consumer is.
 import { convertRecord, decodeValue, type ConvertOptions } from '../../shared/convert';
+import { englishPhrase, phrase } from '../../shared/convert/phrase';
 import { logText } from '../../shared/log-text';
 import type { PipelineConfig } from '../../shared/pipeline-config';
 import type { CollectionSchema } from '../../shared/milvus-schema';
@@ -119,7 +120,8 @@ export class Intake {
       return item;
     } catch (e) {
       // A converter bug must not stall the stream: the record is dead-lettered with the reason.
-      return { ticket, record: rec, failure: { stage: 'convert', code: 'internal_error', message: `conversion failed: ${(e as Error).message}` } };
+      const words = phrase('internal', { why: (e as Error).message });
+      return { ticket, record: rec, failure: { stage: 'convert', code: 'internal_error', message: englishPhrase(words), words } };
     }
   }
 

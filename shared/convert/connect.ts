@@ -1,7 +1,8 @@
 // Kafka Connect JSON envelopes (JsonConverter with schemas.enable=true): {"schema": {...}, "payload": ...}.
 // We unwrap the payload and check it against the declared top-level field types: a cheap, one-level
 // check that catches producers whose schema and data disagree before Milvus sees the row.
-import { describe } from './describe';
+import { describeWords } from './describe';
+import { englishPhrase, phrase, type Phrase } from './phrase';
 import type { ConversionError } from './types';
 
 type Obj = Record<string, unknown>;
@@ -51,9 +52,11 @@ function matchesType(type: string, logicalName: unknown, v: unknown): boolean {
   }
 }
 
-function mismatch(field: string | undefined, message: string, expected: string, got: string): ConversionError {
-  const e: ConversionError = { code: 'envelope_mismatch', message: field === undefined ? message : `field ${field}: ${message}`, expected, got };
+function mismatch(field: string | undefined, words: Phrase, expected: string, got: Phrase): ConversionError {
+  const message = englishPhrase(words);
+  const e: ConversionError = { code: 'envelope_mismatch', message: field === undefined ? message : `field ${field}: ${message}`, expected, got: englishPhrase(got) };
   if (field !== undefined) e.field = field;
+  e.words = words;
   return e;
 }
 
@@ -61,10 +64,12 @@ function mismatch(field: string | undefined, message: string, expected: string, 
 export function checkEnvelope(schema: Obj, payload: unknown): ConversionError | null {
   const type = schema.type as string;
   if (payload === null || payload === undefined) {
-    return { code: 'empty_value', message: 'the Kafka Connect envelope has a null payload (a tombstone); there is nothing to write' };
+    const words = phrase('connect.nullPayload');
+    return { code: 'empty_value', message: englishPhrase(words), words };
   }
   if (!matchesType(type, schema.name, payload)) {
-    return mismatch(undefined, `the Kafka Connect schema says ${type}, but the payload is ${describe(payload)}`, type, describe(payload));
+    const got = describeWords(payload);
+    return mismatch(undefined, phrase('connect.payloadType', { type, got }), type, got);
   }
   if (type !== 'struct' || !Array.isArray(schema.fields) || !isObject(payload)) return null;
   for (const def of schema.fields as unknown[]) {
@@ -72,10 +77,12 @@ export function checkEnvelope(schema: Obj, payload: unknown): ConversionError | 
     const v = payload[def.field];
     if (v === null || v === undefined) {
       if (def.optional === true || def.default !== undefined) continue;
-      return mismatch(def.field, `the Kafka Connect schema marks it required (optional: false), but the payload has ${describe(v)}`, def.type, describe(v));
+      const got = describeWords(v);
+      return mismatch(def.field, phrase('connect.required', { got }), def.type, got);
     }
     if (!matchesType(def.type, def.name, v)) {
-      return mismatch(def.field, `the Kafka Connect schema says ${def.type}, but the payload has ${describe(v)}`, def.type, describe(v));
+      const got = describeWords(v);
+      return mismatch(def.field, phrase('connect.fieldType', { type: def.type, got }), def.type, got);
     }
   }
   return null;

@@ -1,16 +1,17 @@
 // Message value bytes → parsed JSON, with the Kafka Connect envelope unwrapped. Pure; never throws.
 import type { ValueFormat } from '../pipeline-config';
 import { checkEnvelope, isConnectEnvelope } from './connect';
-import { describe } from './describe';
+import { describeWords } from './describe';
 import { hasUnsafeNumber, JsonSyntaxError, parseJsonExact } from './json-text';
+import { englishPhrase, phrase, type Phrase } from './phrase';
 import type { ConversionError, ConversionErrorCode, DecodeOptions, DecodeResult } from './types';
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
 let utf8: InstanceType<typeof TextDecoder> | undefined;
 
-function fail(code: ConversionErrorCode, message: string): DecodeResult {
-  const error: ConversionError = { code, message };
+function fail(code: ConversionErrorCode, words: Phrase): DecodeResult {
+  const error: ConversionError = { code, message: englishPhrase(words), words };
   return { ok: false, error };
 }
 
@@ -47,7 +48,7 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
-function lineColumn(text: string, pos: number): string {
+function lineColumn(text: string, pos: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < pos && i < text.length; i++) {
@@ -56,7 +57,7 @@ function lineColumn(text: string, pos: number): string {
       lineStart = i + 1;
     }
   }
-  return `line ${line}, column ${pos - lineStart + 1}`;
+  return { line, column: pos - lineStart + 1 };
 }
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false; result: DecodeResult } {
@@ -66,16 +67,16 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false; result
   } catch {
     const exact = parseJsonExact(text);
     if (exact instanceof JsonSyntaxError) {
-      const where = `position ${exact.position} (${lineColumn(text, exact.position)})`;
-      return { ok: false, result: fail('invalid_json', `the message value is not valid JSON: ${exact.reason} at ${where}`) };
+      const at = { reason: exact.words, position: exact.position, ...lineColumn(text, exact.position) };
+      return { ok: false, result: fail('invalid_json', phrase('json.invalidAt', at)) };
     }
-    return { ok: false, result: fail('invalid_json', 'the message value is not valid JSON') };
+    return { ok: false, result: fail('invalid_json', phrase('json.invalid')) };
   }
   // JSON.parse rounded an integer beyond 2^53 (or met a float that large): re-parse exactly.
   if (hasUnsafeNumber(value)) {
     const exact = parseJsonExact(text);
     if (exact instanceof JsonSyntaxError) {
-      return { ok: false, result: fail('invalid_json', `the message value cannot be read exactly: ${exact.reason} at position ${exact.position}`) };
+      return { ok: false, result: fail('invalid_json', phrase('json.inexact', { reason: exact.words, position: exact.position })) };
     }
     value = exact;
   }
@@ -90,25 +91,25 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false; result
 export function decodeValue(value: Uint8Array | string | null | undefined, format: ValueFormat, opts?: DecodeOptions): DecodeResult {
   const maxBytes = opts?.maxBytes ?? DEFAULT_MAX_BYTES;
   if (value === null || value === undefined) {
-    return fail('empty_value', 'the message has no value (a tombstone, e.g. a delete marker); there is nothing to write');
+    return fail('empty_value', phrase('decode.tombstone'));
   }
   let text: string;
   if (typeof value === 'string') {
     // Every UTF-16 unit is at least one UTF-8 byte, so this never lets a too-large message through.
-    if (value.length > maxBytes) return fail('too_large', `the message value has more than ${maxBytes} bytes (limit ${maxBytes})`);
+    if (value.length > maxBytes) return fail('too_large', phrase('decode.tooLargeText', { limit: maxBytes }));
     text = value;
   } else if (value instanceof Uint8Array) {
-    if (value.byteLength > maxBytes) return fail('too_large', `the message value has ${value.byteLength} bytes (limit ${maxBytes})`);
+    if (value.byteLength > maxBytes) return fail('too_large', phrase('decode.tooLarge', { size: value.byteLength, limit: maxBytes }));
     utf8 ??= new TextDecoder('utf-8', { fatal: true });
     try {
       text = utf8.decode(value);
     } catch {
-      return fail('invalid_utf8', `the message value is not valid UTF-8 text (bad byte at offset ${firstInvalidUtf8(value)})`);
+      return fail('invalid_utf8', phrase('decode.badUtf8', { offset: firstInvalidUtf8(value) }));
     }
   } else {
-    return fail('invalid_json', `the message value is ${describe(value)}, expected bytes or text`);
+    return fail('invalid_json', phrase('decode.notBytes', { got: describeWords(value) }));
   }
-  if (isBlank(text)) return fail('empty_value', 'the message value is empty');
+  if (isBlank(text)) return fail('empty_value', phrase('decode.empty'));
 
   const parsed = parse(text);
   if (!parsed.ok) return parsed.result;
@@ -119,7 +120,7 @@ export function decodeValue(value: Uint8Array | string | null | undefined, forma
     return { ok: true, value: v.payload, format: 'connect' };
   }
   if (format === 'connect') {
-    return fail('envelope_mismatch', `expected a Kafka Connect {"schema", "payload"} envelope (value format is 'connect'), got ${describe(v)}`);
+    return fail('envelope_mismatch', phrase('decode.notEnvelope', { got: describeWords(v) }));
   }
   return { ok: true, value: v, format: 'json' };
 }

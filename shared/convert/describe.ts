@@ -1,16 +1,23 @@
 // Failure values and the short "got …" descriptions used in every error message. Converters return
 // a Fail instead of throwing: failures are an expected, frequent outcome on bad topics, and building
-// a ConversionError (with its message) only happens once, at the field boundary.
+// a ConversionError (with its message and words) only happens once, at the field boundary.
+import { englishPhrase, phrase, type Phrase } from './phrase';
 import type { ConversionError, ConversionErrorCode } from './types';
 
 export class Fail {
   constructor(
     readonly code: ConversionErrorCode,
-    readonly expected: string,
-    readonly got: string,
-    /** Replaces the default "expected …, got …" text. */
-    readonly text?: string,
+    /** What the value should have been; null for failures of a rule rather than a value. */
+    readonly expected: Phrase | null,
+    readonly got: Phrase | null,
+    /** Replaces the default "expected …, got …" sentence. */
+    readonly text?: Phrase,
   ) {}
+
+  /** The sentence: its own text, else "expected …, got …". */
+  words(): Phrase {
+    return this.text ?? phrase('expectedGot', { expected: this.expected ?? '', got: this.got ?? '' });
+  }
 }
 
 /** Marks a value the row must not contain (Milvus fills the default). */
@@ -19,54 +26,62 @@ export const OMIT: unique symbol = Symbol('omit');
 export const GOT_MAX = 60;
 const HUGE = 10n ** 50n;
 
-function clip(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
 /** A short, payload-safe description of a value: `string "abc"`, `array of 7 items`, `number 1.5`. */
-export function describe(v: unknown): string {
+export function describeWords(v: unknown): Phrase {
   switch (typeof v) {
     case 'undefined':
-      return 'nothing';
+      return phrase('value.nothing');
     case 'boolean':
-      return `boolean ${String(v)}`;
+      return phrase('value.boolean', { value: String(v) });
     case 'number':
-      return clip(`number ${String(v)}`, GOT_MAX);
+      return phrase('value.number', { value: String(v) }, GOT_MAX);
     case 'bigint':
-      return v > HUGE || v < -HUGE ? 'an integer of more than 50 digits' : `integer ${v.toString()}`;
+      return v > HUGE || v < -HUGE ? phrase('value.hugeInteger') : phrase('value.integer', { value: v.toString() });
     case 'string': {
-      const head = v.length > 40 ? `${JSON.stringify(v.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(v);
-      return clip(v.length > 40 ? `string ${head} (${v.length} chars)` : `string ${head}`, GOT_MAX);
+      if (v.length <= 40) return phrase('value.string', { text: JSON.stringify(v) }, GOT_MAX);
+      return phrase('value.longString', { text: `${JSON.stringify(v.slice(0, 40)).slice(0, -1)}…"`, length: v.length }, GOT_MAX);
     }
     case 'object': {
-      if (v === null) return 'null';
-      if (Array.isArray(v)) return `array of ${v.length} item${v.length === 1 ? '' : 's'}`;
+      if (v === null) return phrase('value.null');
+      if (Array.isArray(v)) return phrase('value.array', { count: v.length });
       let keys: string[];
       try {
         keys = Object.keys(v);
       } catch {
-        return 'object';
+        return phrase('value.object');
       }
-      if (keys.length === 0) return 'empty object';
-      return clip(`object {${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}}`, GOT_MAX);
+      if (keys.length === 0) return phrase('value.emptyObject');
+      return phrase('value.objectKeys', { keys: `{${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}}` }, GOT_MAX);
     }
     default:
-      return typeof v;
+      return phrase('value.typeName', { type: typeof v });
   }
 }
 
-/** Turns a Fail into the public error: "field <name>: expected …, got …". */
+/** describeWords in English. */
+export function describe(v: unknown): string {
+  return englishPhrase(describeWords(v));
+}
+
+/** Turns a Fail into the public error: "field <name>: expected …, got …", with its words. */
 export function toError(f: Fail, field: string | undefined): ConversionError {
-  const body = f.text ?? `expected ${f.expected}, got ${f.got}`;
+  const words = f.words();
   const prefix = field === undefined ? '' : `field ${field}: `;
-  const error: ConversionError = { code: f.code, message: `${prefix}${body}` };
+  const error: ConversionError = { code: f.code, message: `${prefix}${englishPhrase(words)}` };
   if (field !== undefined) error.field = field;
-  if (f.expected) error.expected = f.expected;
-  if (f.got) error.got = f.got;
+  if (f.expected) error.expected = englishPhrase(f.expected);
+  if (f.got) error.got = englishPhrase(f.got);
+  error.words = words;
   return error;
 }
 
-/** Prefixes a Fail found inside a container (array element, JSON path) with its location. */
-export function within(f: Fail, where: string): Fail {
-  return new Fail(f.code, f.expected, f.got, `${where}: ${f.text ?? `expected ${f.expected}, got ${f.got}`}`);
+/** Places a Fail found inside a container (array element, JSON path) with its location phrase. */
+export function within(f: Fail, where: (detail: Phrase) => Phrase): Fail {
+  return new Fail(f.code, f.expected, f.got, where(f.words()));
 }
+
+/** "element 3: …" */
+export const atElement =
+  (index: number) =>
+  (detail: Phrase): Phrase =>
+    phrase('at.element', { index, detail });

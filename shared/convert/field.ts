@@ -2,6 +2,7 @@
 import { isVectorType, type FieldSchema } from '../milvus-schema';
 import type { VectorEncoding } from '../pipeline-config';
 import { Fail, OMIT, toError } from './describe';
+import { phrase, type Phrase } from './phrase';
 import { scalarConverter } from './scalars';
 import type { ConversionError, ConvertOptions, FieldResult } from './types';
 import { vectorConverter } from './vectors';
@@ -9,10 +10,11 @@ import { vectorConverter } from './vectors';
 /** Returns the SDK-ready value, OMIT (leave the key out of the row), or a Fail. */
 export type FieldConverter = (raw: unknown) => unknown;
 
-export function describeField(f: FieldSchema): string {
+/** "FloatVector(8)", "Array<Int32>", "Int64 primary key". */
+export function describeFieldWords(f: FieldSchema): Phrase {
   const dim = f.dim !== undefined ? `(${f.dim})` : '';
   const el = f.dataType === 'Array' && f.elementType ? `<${f.elementType}>` : '';
-  return `${f.dataType}${el}${dim}${f.isPrimaryKey ? ' primary key' : ''}`;
+  return phrase(f.isPrimaryKey ? 'field.primaryKey' : 'field.type', { type: `${f.dataType}${el}${dim}` });
 }
 
 /**
@@ -26,9 +28,9 @@ export function compileField(field: FieldSchema, encoding: VectorEncoding): Fiel
     : scalarConverter({ ...field, dataType: field.dataType });
   const hasDefault = field.defaultValue !== undefined && field.defaultValue !== null;
   const nullable = field.nullable === true;
-  const what = describeField(field);
-  const missing = new Fail('missing_field', what, 'nothing', `missing from the message (required ${what})`);
-  const isNull = new Fail('null_not_allowed', what, 'null', `is null, but the field is not nullable and has no default value (${what})`);
+  const what = describeFieldWords(field);
+  const missing = new Fail('missing_field', what, phrase('value.nothing'), phrase('field.missing', { type: what }));
+  const isNull = new Fail('null_not_allowed', what, phrase('value.null'), phrase('field.null', { type: what }));
   if (hasDefault) return (raw) => (raw === undefined || raw === null ? OMIT : conv(raw));
   if (nullable) return (raw) => (raw === undefined || raw === null ? null : conv(raw));
   return (raw) => (raw === undefined ? missing : raw === null ? isNull : conv(raw));
@@ -58,11 +60,11 @@ export function convertField(field: FieldSchema, raw: unknown, opts: Pick<Conver
 
 /** Last-resort error for values that throw while being read (getters, proxies, stack overflow). */
 export function unexpected(field: string | undefined, e: unknown): ConversionError {
-  let why: string;
+  let why: string | Phrase;
   try {
     why = (e instanceof Error ? e.message : String(e)).slice(0, 80);
   } catch {
-    why = 'unknown error';
+    why = phrase('field.unknownError');
   }
-  return toError(new Fail('wrong_type', 'a JSON value', 'a value that could not be read', `the value could not be read: ${why}`), field);
+  return toError(new Fail('wrong_type', phrase('expect.jsonValue'), phrase('got.unreadable'), phrase('field.unreadable', { why })), field);
 }

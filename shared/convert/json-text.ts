@@ -2,16 +2,21 @@
 // 2^53, and Node 20 has no source-text access in revivers, so a message that may have lost precision
 // is parsed a second time by the small exact parser below, which yields such integers as bigint.
 // The same parser gives precise positions for syntax errors (V8's messages quote the payload).
+import { englishPhrase, phrase, type Phrase } from './phrase';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** Nesting limit of the exact parser (it recurses; JSON.parse does not). */
 export const MAX_EXACT_DEPTH = 512;
 
 export class JsonSyntaxError {
+  /** The reason in English ("expected a digit after \".\""). */
+  readonly reason: string;
   constructor(
     readonly position: number,
-    readonly reason: string,
-  ) {}
+    readonly words: Phrase,
+  ) {
+    this.reason = englishPhrase(words);
+  }
 }
 
 /**
@@ -52,7 +57,7 @@ export function parseJsonExact(text: string): unknown {
   try {
     const v = p.value(0);
     p.ws();
-    if (p.i < text.length) p.fail(`unexpected ${p.charAt()} after the JSON value`);
+    if (p.i < text.length) p.fail(phrase('json.unexpectedAfter', { got: p.charAt() }));
     return v;
   } catch (e) {
     if (e instanceof JsonSyntaxError) return e;
@@ -66,11 +71,11 @@ class ExactParser {
   i = 0;
   constructor(readonly s: string) {}
 
-  fail(reason: string): never {
+  fail(reason: Phrase): never {
     throw new JsonSyntaxError(this.i, reason);
   }
 
-  failAt(i: number, reason: string): never {
+  failAt(i: number, reason: Phrase): never {
     this.i = i;
     return this.fail(reason);
   }
@@ -80,8 +85,8 @@ class ExactParser {
     return v;
   }
 
-  charAt(): string {
-    return this.i >= this.s.length ? 'end of input' : `character ${JSON.stringify(this.s[this.i])}`;
+  charAt(): Phrase {
+    return this.i >= this.s.length ? phrase('json.endOfInput') : phrase('json.character', { char: JSON.stringify(this.s[this.i]) });
   }
 
   ws(): void {
@@ -105,11 +110,11 @@ class ExactParser {
     if (this.s.startsWith('true', this.i)) return this.literal('true', true);
     if (this.s.startsWith('false', this.i)) return this.literal('false', false);
     if (this.s.startsWith('null', this.i)) return this.literal('null', null);
-    return this.fail(`unexpected ${this.charAt()}`);
+    return this.fail(phrase('json.unexpected', { got: this.charAt() }));
   }
 
   object(depth: number): Record<string, unknown> {
-    if (depth >= MAX_EXACT_DEPTH) this.fail(`nested deeper than ${MAX_EXACT_DEPTH} levels`);
+    if (depth >= MAX_EXACT_DEPTH) this.fail(phrase('json.tooDeep', { max: MAX_EXACT_DEPTH }));
     this.i++;
     const out: Record<string, unknown> = {};
     this.ws();
@@ -119,10 +124,10 @@ class ExactParser {
     }
     for (;;) {
       this.ws();
-      if (this.s.charCodeAt(this.i) !== 34) this.fail(`expected a property name in double quotes, got ${this.charAt()}`);
+      if (this.s.charCodeAt(this.i) !== 34) this.fail(phrase('json.propertyName', { got: this.charAt() }));
       const key = this.string();
       this.ws();
-      if (this.s.charCodeAt(this.i) !== 58 /* : */) this.fail(`expected ":" after a property name, got ${this.charAt()}`);
+      if (this.s.charCodeAt(this.i) !== 58 /* : */) this.fail(phrase('json.colon', { got: this.charAt() }));
       this.i++;
       const v = this.value(depth + 1);
       // Plain assignment of "__proto__" would replace the prototype; JSON.parse defines it instead.
@@ -130,14 +135,14 @@ class ExactParser {
       else out[key] = v;
       this.ws();
       const c = this.s.charCodeAt(this.i);
-      if (c !== 44 /* , */ && c !== 125) this.fail(`expected "," or "}" in an object, got ${this.charAt()}`);
+      if (c !== 44 /* , */ && c !== 125) this.fail(phrase('json.objectSeparator', { got: this.charAt() }));
       this.i++;
       if (c === 125) return out;
     }
   }
 
   array(depth: number): unknown[] {
-    if (depth >= MAX_EXACT_DEPTH) this.fail(`nested deeper than ${MAX_EXACT_DEPTH} levels`);
+    if (depth >= MAX_EXACT_DEPTH) this.fail(phrase('json.tooDeep', { max: MAX_EXACT_DEPTH }));
     this.i++;
     const out: unknown[] = [];
     this.ws();
@@ -149,7 +154,7 @@ class ExactParser {
       out.push(this.value(depth + 1));
       this.ws();
       const c = this.s.charCodeAt(this.i);
-      if (c !== 44 && c !== 93) this.fail(`expected "," or "]" in an array, got ${this.charAt()}`);
+      if (c !== 44 && c !== 93) this.fail(phrase('json.arraySeparator', { got: this.charAt() }));
       this.i++;
       if (c === 93) return out;
     }
@@ -167,18 +172,18 @@ class ExactParser {
         return s.slice(start, i);
       }
       if (c === 92 || i >= s.length) break;
-      if (c < 32) this.failAt(i, 'control character inside a string');
+      if (c < 32) this.failAt(i, phrase('json.controlCharacter'));
       i++;
     }
     let out = s.slice(start, i);
     for (;;) {
-      if (i >= s.length) this.failAt(i, 'unterminated string');
+      if (i >= s.length) this.failAt(i, phrase('json.unterminated'));
       const c = s.charCodeAt(i);
       if (c === 34) {
         this.i = i + 1;
         return out;
       }
-      if (c < 32) this.failAt(i, 'control character inside a string');
+      if (c < 32) this.failAt(i, phrase('json.controlCharacter'));
       if (c !== 92) {
         out += s[i];
         i++;
@@ -187,12 +192,12 @@ class ExactParser {
       const e = s[i + 1] ?? '';
       if (e === 'u') {
         const hex = s.slice(i + 2, i + 6);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.failAt(i, 'bad \\u escape in a string');
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.failAt(i, phrase('json.badUnicodeEscape'));
         out += String.fromCharCode(parseInt(hex, 16));
         i += 6;
       } else {
         const r = ESCAPES[e];
-        if (r === undefined) this.failAt(i, 'bad escape in a string');
+        if (r === undefined) this.failAt(i, phrase('json.badEscape'));
         out += r;
         i += 2;
       }
@@ -207,12 +212,12 @@ class ExactParser {
     const first = s.charCodeAt(i);
     if (first === 48) i++;
     else if (first >= 49 && first <= 57) while (isDigit(s.charCodeAt(i))) i++;
-    else this.failAt(i, 'expected a digit');
+    else this.failAt(i, phrase('json.digit'));
     let integer = true;
     if (s.charCodeAt(i) === 46 /* . */) {
       integer = false;
       i++;
-      if (!isDigit(s.charCodeAt(i))) this.failAt(i, 'expected a digit after "."');
+      if (!isDigit(s.charCodeAt(i))) this.failAt(i, phrase('json.digitAfterPoint'));
       while (isDigit(s.charCodeAt(i))) i++;
     }
     const e = s.charCodeAt(i);
@@ -221,7 +226,7 @@ class ExactParser {
       i++;
       const sign = s.charCodeAt(i);
       if (sign === 43 || sign === 45) i++;
-      if (!isDigit(s.charCodeAt(i))) this.failAt(i, 'expected a digit in the exponent');
+      if (!isDigit(s.charCodeAt(i))) this.failAt(i, phrase('json.digitInExponent'));
       while (isDigit(s.charCodeAt(i))) i++;
     }
     this.i = i;

@@ -3,7 +3,8 @@
 // because the SDK deep-clones rows with JSON.parse(JSON.stringify(row)) when the collection has a
 // dynamic field (cloneObj in dist/milvus/utils/Format.js): so no bigint and no typed arrays.
 import type { ArrayElementType, FieldSchema, ScalarType } from '../milvus-schema';
-import { describe, Fail, within } from './describe';
+import { atElement, describeWords, Fail, within } from './describe';
+import { phrase, type Phrase } from './phrase';
 
 /** Returns the converted value or a Fail. */
 export type ValueConverter = (raw: unknown) => unknown;
@@ -14,29 +15,29 @@ const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
 export const MAX_JSON_DEPTH = 128;
 
-const wrong = (expected: string, raw: unknown) => new Fail('wrong_type', expected, describe(raw));
+const wrong = (expected: Phrase, raw: unknown) => new Fail('wrong_type', expected, describeWords(raw));
 
 export function convertBool(raw: unknown): unknown {
-  return typeof raw === 'boolean' ? raw : wrong('true or false', raw);
+  return typeof raw === 'boolean' ? raw : wrong(phrase('expect.boolean'), raw);
 }
 
 const INT_RANGE = { Int8: [-128, 127], Int16: [-32768, 32767], Int32: [-2147483648, 2147483647] } as const;
 
 function makeSmallInt(t: keyof typeof INT_RANGE): ValueConverter {
   const [min, max] = INT_RANGE[t];
-  const expected = `an integer in ${t} range (${min}..${max})`;
+  const expected = phrase('expect.intRange', { type: t, min, max });
   return (raw) => {
     if (typeof raw === 'number' && Number.isInteger(raw)) {
-      return raw >= min && raw <= max ? raw : new Fail('out_of_range', expected, describe(raw));
+      return raw >= min && raw <= max ? raw : new Fail('out_of_range', expected, describeWords(raw));
     }
-    return typeof raw === 'bigint' ? new Fail('out_of_range', expected, describe(raw)) : wrong(expected, raw);
+    return typeof raw === 'bigint' ? new Fail('out_of_range', expected, describeWords(raw)) : wrong(expected, raw);
   };
 }
 
-const I64_EXPECTED = 'an integer in Int64 range';
+const I64_EXPECTED = phrase('expect.int64');
 
 function fromBigInt(b: bigint, raw: unknown): unknown {
-  if (b < I64_MIN || b > I64_MAX) return new Fail('out_of_range', I64_EXPECTED, describe(raw));
+  if (b < I64_MIN || b > I64_MAX) return new Fail('out_of_range', I64_EXPECTED, describeWords(raw));
   // Beyond 2^53 the SDK needs a decimal string: protobufjs encodes it exactly via Long.fromString,
   // and unlike bigint it survives the SDK's JSON clone of rows.
   return b >= -BigInt(MAX_SAFE) && b <= BigInt(MAX_SAFE) ? Number(b) : b.toString();
@@ -48,23 +49,24 @@ export function convertInt64(raw: unknown): unknown {
     if (Number.isSafeInteger(raw)) return raw;
     if (!Number.isInteger(raw)) return wrong(I64_EXPECTED, raw);
     // A JS number this large may already be rounded; we cannot know, so we do not guess.
-    return new Fail('out_of_range', I64_EXPECTED, describe(raw), `expected ${I64_EXPECTED}, got ${describe(raw)}, which is beyond 2^53 as a floating-point number and may be rounded; send it as an integer literal or a string`);
+    const got = describeWords(raw);
+    return new Fail('out_of_range', I64_EXPECTED, got, phrase('int64.rounded', { expected: I64_EXPECTED, got }));
   }
   if (typeof raw === 'bigint') return fromBigInt(raw, raw);
   if (typeof raw === 'string' && /^-?[0-9]{1,40}$/.test(raw)) return fromBigInt(BigInt(raw), raw);
-  if (typeof raw === 'string' && /^-?[0-9]+$/.test(raw)) return new Fail('out_of_range', I64_EXPECTED, describe(raw));
+  if (typeof raw === 'string' && /^-?[0-9]+$/.test(raw)) return new Fail('out_of_range', I64_EXPECTED, describeWords(raw));
   return wrong(I64_EXPECTED, raw);
 }
 
 export function convertFloat(raw: unknown): unknown {
   const v = typeof raw === 'bigint' ? Number(raw) : raw;
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong('a finite number', raw);
-  return v >= -F32_MAX && v <= F32_MAX ? v : new Fail('out_of_range', 'a number in Float (32-bit) range', describe(raw));
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(phrase('expect.finite'), raw);
+  return v >= -F32_MAX && v <= F32_MAX ? v : new Fail('out_of_range', phrase('expect.float32'), describeWords(raw));
 }
 
 export function convertDouble(raw: unknown): unknown {
   const v = typeof raw === 'bigint' ? Number(raw) : raw;
-  return typeof v === 'number' && Number.isFinite(v) ? v : wrong('a finite number', raw);
+  return typeof v === 'number' && Number.isFinite(v) ? v : wrong(phrase('expect.finite'), raw);
 }
 
 // Matches the character first, then looks around, so plain text is scanned at regex speed.
@@ -87,18 +89,20 @@ export function utf8Length(s: string): number {
 
 function makeVarChar(maxLength: number | undefined): ValueConverter {
   return (raw) => {
-    if (typeof raw !== 'string') return wrong('a string', raw);
+    if (typeof raw !== 'string') return wrong(phrase('expect.string'), raw);
     if (LONE_SURROGATE.test(raw)) {
-      return new Fail('wrong_type', 'valid Unicode text', 'a string with an unpaired surrogate', 'expected valid Unicode text, got a string with an unpaired UTF-16 surrogate (not encodable as UTF-8)');
+      return new Fail('wrong_type', phrase('expect.unicode'), phrase('got.unpairedSurrogate'), phrase('unpairedSurrogate'));
     }
     // One UTF-16 unit is at most 3 UTF-8 bytes: short strings skip the count.
     if (maxLength !== undefined && raw.length * 3 > maxLength) {
       const bytes = utf8Length(raw);
-      if (bytes > maxLength) return new Fail('too_long', `at most ${maxLength} bytes of UTF-8`, `${bytes} bytes`);
+      if (bytes > maxLength) return new Fail('too_long', phrase('expect.utf8Bytes', { count: maxLength }), phrase('got.utf8Bytes', { count: bytes }));
     }
     return raw;
   };
 }
+
+const JSON_VALUE = phrase('expect.jsonValue');
 
 class JsonFail extends Fail {
   readonly path: string[] = [];
@@ -121,12 +125,12 @@ function jsonValue(v: unknown, depth: number): unknown {
     case 'boolean':
       return v;
     case 'number':
-      return Number.isFinite(v) ? v : new JsonFail('wrong_type', 'a JSON value', describe(v));
+      return Number.isFinite(v) ? v : new JsonFail('wrong_type', JSON_VALUE, describeWords(v));
     case 'bigint':
       return v.toString(); // JSON.stringify throws on bigint; digits are kept exactly as text
     case 'object': {
       if (v === null) return null;
-      if (depth >= MAX_JSON_DEPTH) return new JsonFail('wrong_type', `JSON nested at most ${MAX_JSON_DEPTH} levels deep`, 'deeper nesting');
+      if (depth >= MAX_JSON_DEPTH) return new JsonFail('wrong_type', phrase('expect.jsonDepth', { max: MAX_JSON_DEPTH }), phrase('got.deeperNesting'));
       if (Array.isArray(v)) {
         let out: unknown[] | null = null;
         for (let i = 0; i < v.length; i++) {
@@ -140,7 +144,7 @@ function jsonValue(v: unknown, depth: number): unknown {
       }
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) {
-        return new JsonFail('wrong_type', 'a JSON value', Object.prototype.toString.call(v).slice(8, -1));
+        return new JsonFail('wrong_type', JSON_VALUE, phrase('value.instance', { type: Object.prototype.toString.call(v).slice(8, -1) }));
       }
       const rec = v as Record<string, unknown>;
       let out: Record<string, unknown> | null = null;
@@ -153,7 +157,7 @@ function jsonValue(v: unknown, depth: number): unknown {
       return out ?? v;
     }
     default:
-      return new JsonFail('wrong_type', 'a JSON value', typeof v);
+      return new JsonFail('wrong_type', JSON_VALUE, phrase('value.typeName', { type: typeof v }));
   }
 }
 
@@ -161,7 +165,7 @@ function jsonValue(v: unknown, depth: number): unknown {
 export function convertJson(raw: unknown): unknown {
   const r = jsonValue(raw, 0);
   if (!(r instanceof JsonFail)) return r;
-  return r.path.length === 0 ? r : within(r, `at $${r.path.reverse().join('')}`);
+  return r.path.length === 0 ? r : within(r, (detail) => phrase('at.path', { path: `$${r.path.reverse().join('')}`, detail }));
 }
 
 function elementConverter(t: ArrayElementType | undefined, maxLength: number | undefined): ValueConverter {
@@ -169,7 +173,7 @@ function elementConverter(t: ArrayElementType | undefined, maxLength: number | u
     case 'VarChar':
       return makeVarChar(maxLength);
     case undefined:
-      return (raw) => new Fail('wrong_type', 'an array (the schema declares no element type)', describe(raw));
+      return (raw) => new Fail('wrong_type', phrase('expect.untypedArray'), describeWords(raw));
     default:
       return scalarConverter({ dataType: t });
   }
@@ -178,18 +182,18 @@ function elementConverter(t: ArrayElementType | undefined, maxLength: number | u
 function makeArray(field: Pick<FieldSchema, 'elementType' | 'maxCapacity' | 'maxLength'>): ValueConverter {
   const conv = elementConverter(field.elementType, field.maxLength);
   const cap = field.maxCapacity;
-  const expected = `an array of ${field.elementType ?? 'values'}`;
+  const expected = field.elementType ? phrase('expect.arrayOf', { type: field.elementType }) : phrase('expect.arrayOfValues');
   return (raw) => {
     if (!Array.isArray(raw)) return wrong(expected, raw);
-    if (cap !== undefined && raw.length > cap) return new Fail('over_capacity', `at most ${cap} elements`, `${raw.length}`);
+    if (cap !== undefined && raw.length > cap) return new Fail('over_capacity', phrase('expect.atMostElements', { count: cap }), phrase('got.length', { count: raw.length }));
     let out: unknown[] | null = null;
     for (let i = 0; i < raw.length; i++) {
       const e: unknown = raw[i];
       if (e === null || e === undefined) {
-        return new Fail('null_not_allowed', 'no null elements', 'null', `element ${i} is null; Milvus arrays cannot hold nulls`);
+        return new Fail('null_not_allowed', phrase('expect.noNullElements'), phrase('value.null'), phrase('nullElement', { index: i }));
       }
       const c = conv(e);
-      if (c instanceof Fail) return within(c, `element ${i}`);
+      if (c instanceof Fail) return within(c, atElement(i));
       if (out === null && c !== e) out = raw.slice(0, i);
       if (out !== null) out.push(c);
     }

@@ -1,5 +1,6 @@
 // Types of the record → row conversion. The implementation is pure: no clients, no I/O.
 import type { ExtraFieldPolicy, FieldMapping, ValueFormat, VectorEncoding } from '../pipeline-config';
+import type { Phrase } from './phrase';
 
 /** A row ready for the Milvus SDK's insert/upsert (`data: Row[]`). */
 export type Row = Record<string, unknown>;
@@ -30,6 +31,8 @@ export interface ConversionError {
   message: string;
   expected?: string;
   got?: string;
+  /** `message` as a phrase for other languages, without the "field <name>: " prefix. */
+  words?: Phrase;
 }
 
 export interface ConvertOptions {

@@ -1,5 +1,6 @@
 // English catalog: the source of truth for message keys. Placeholders are {name}.
-// Feature catalogs (schema, producer, monitor, log) live in ./catalogs and are merged here.
+// Feature catalogs (schema, producer, monitor, log, convert) live in ./catalogs and are merged here.
+import { convertEn } from './catalogs/convert';
 import { logEn } from './catalogs/log';
 import { monitorEn } from './catalogs/monitor';
 import { producerEn } from './catalogs/producer';
@@ -290,4 +291,5 @@ export const en = {
   ...producerEn,
   ...monitorEn,
   ...logEn,
+  ...convertEn,
 } as const;

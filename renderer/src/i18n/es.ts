@@ -1,5 +1,6 @@
 // Catálogo en español (neutro, sin tratamiento de usted). Se usan los términos que emplean los
 // equipos de datos: "el topic", "el pipeline", "el broker", "colección".
+import { convertEs } from './catalogs/convert';
 import { logEs } from './catalogs/log';
 import { monitorEs } from './catalogs/monitor';
 import { producerEs } from './catalogs/producer';
@@ -292,4 +293,5 @@ export const es: Record<keyof typeof en, string> = {
   ...producerEs,
   ...monitorEs,
   ...logEs,
+  ...convertEs,
 };

@@ -1,8 +1,10 @@
 // Event-log lines in the reader's language: the main side sends a message code with parameters
 // (shared/log-text.ts); numbers, durations, times, pipeline states and dead-letter reasons are
-// worded here for the locale. Raw text from Kafka or Milvus (a cause, a reason) is quoted as is.
+// worded here for the locale. Raw text from Kafka or Milvus (a cause, a reason) is quoted as is;
+// a reason of ours (a conversion error) comes with its words and is translated.
 import { fillTemplate, templateKey, type LogText } from '../../../shared/log-text';
 import type { LogEntry } from '../../../shared/pipeline-status';
+import { wordConversion } from './conversion-text';
 import type { Formatters } from './format';
 import type { MessageKey, Translator } from './i18n';
 
@@ -31,6 +33,7 @@ function wordText(text: LogText, tr: Translator, fmt: Formatters, english: strin
   const template = tr.t(key);
   if (template === key) return english;
   const nested = text.code === 'state.changedCause' ? text.params.causeText : undefined;
+  const reasonWords = 'reasonWords' in text.params ? text.params.reasonWords : undefined;
   return fillTemplate(template, text.params, (name, v) => {
     if (typeof v === 'number') {
       if (name.endsWith('Ms')) return fmt.duration(v);
@@ -40,6 +43,7 @@ function wordText(text: LogText, tr: Translator, fmt: Formatters, english: strin
     if ((name === 'from' || name === 'to') && STATES.includes(v)) return tr.t(`pipeline.state.${v}` as MessageKey);
     if (name === 'reasonCode') return reasonLabel(v, tr);
     if (name === 'cause' && nested) return wordText(nested, tr, fmt, v);
+    if (name === 'reason' && reasonWords) return wordConversion(reasonWords, tr, fmt) ?? v;
     return v;
   });
 }

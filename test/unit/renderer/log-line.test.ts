@@ -1,12 +1,14 @@
 // Event-log lines from the main side: a code with parameters, worded in English for the CLI and in
 // the reader's language on screen, with locale numbers, durations, states and dead-letter reasons.
 import { describe, expect, it } from 'vitest';
+import { convertRecord, messageWords } from '../../../shared/convert';
 import { englishLogLine, logText, type LogText } from '../../../shared/log-text';
 import type { LogEntry } from '../../../shared/pipeline-status';
 import { DEFAULT_FILTER, filterLog } from '../../../renderer/src/features/monitor/log-filter';
 import { createFormatters } from '../../../renderer/src/i18n/format';
 import { createTranslator, type ResolvedLocale } from '../../../renderer/src/i18n/i18n';
 import { causeLine, logLine, reasonLabel } from '../../../renderer/src/i18n/log-line';
+import { DOCS, opts } from '../convert/fixtures';
 
 function reader(locale: ResolvedLocale) {
   const tr = createTranslator(locale);
@@ -63,6 +65,15 @@ describe('log lines on screen', () => {
     expect(es.line(text)).toBe('Enviado al topic de mensajes fallidos (Dimensión del vector incorrecta): field v: expected 8 numbers, got 7');
     expect(en.line(text)).toBe('Sent to the dead-letter topic (Wrong vector dimension): field v: expected 8 numbers, got 7');
     expect(reasonLabel('a_code_from_a_newer_version', es.tr)).toBe('a_code_from_a_newer_version');
+  });
+
+  it('word a conversion failure’s reason in the reader’s language when it carries words', () => {
+    const r = convertRecord({ id: 1, title: 'a', title_vector: [1, 2, 3] }, DOCS, opts());
+    if (r.ok) throw new Error('expected a failure');
+    const text: LogText = { code: 'deadLetter.record', params: { reasonCode: r.error.code, reason: r.error.message, reasonWords: messageWords(r.error) } };
+    expect(es.line(text)).toBe('Enviado al topic de mensajes fallidos (Dimensión del vector incorrecta): campo title_vector: se esperaba un vector de 4 números, pero llegó un array de 3 elementos');
+    expect(en.line(text)).toBe('Sent to the dead-letter topic (Wrong vector dimension): field title_vector: expected 4 numbers, got 3');
+    expect(englishLogLine(text)).toBe('Sent to the dead-letter topic (wrong_dimension): field title_vector: expected 4 numbers, got 3');
   });
 
   it('fall back to the entry’s own line when there is no code, or one this renderer does not know', () => {

@@ -2,8 +2,11 @@
 // own sentence, and has a complete Spanish translation with every placeholder filled.
 import { describe, expect, it } from 'vitest';
 import { EXPLAIN_CODES, explain, type ExplainCode, type ExplainParams } from '../../../shared/schema';
-import { explainText, withoutLead } from '../../../renderer/src/features/schema/explain-text';
+import { convertRecord } from '../../../shared/convert';
+import { explainText, rowExplanation, withoutLead } from '../../../renderer/src/features/schema/explain-text';
+import { createFormatters } from '../../../renderer/src/i18n/format';
 import { createTranslator } from '../../../renderer/src/i18n/i18n';
+import { DOCS, opts } from '../convert/fixtures';
 
 const en = createTranslator({ lang: 'en', intl: 'en-US' });
 const es = createTranslator({ lang: 'es', intl: 'es-ES' });
@@ -40,5 +43,20 @@ describe('explanation texts', () => {
     expect(withoutLead('Blocked: 1 problem to fix; 0 of 20 sampled messages convert.', 'Blocked')).toBe('1 problem to fix; 0 of 20 sampled messages convert.');
     expect(withoutLead('Listo: los 20 mensajes de muestra se convierten.', 'Listo')).toBe('Los 20 mensajes de muestra se convierten.');
     expect(withoutLead('17 of 20 sampled messages convert; 2 warnings to review.', 'Ready with warnings')).toBe('17 of 20 sampled messages convert; 2 warnings to review.');
+  });
+});
+
+describe('a failing field’s sentence', () => {
+  it('gives the conversion detail in the reader’s language when the failure has words', () => {
+    const r = convertRecord({ id: 1, title: 'a', title_vector: [0.1, 0.2, 0.3] }, DOCS, opts());
+    if (r.ok) throw new Error('expected a failure');
+    const row = { explanation: explain('convert_failed', { target: 'title_vector', bad: 2, total: 20, detail: r.error.message }), firstError: r.error };
+    const fmtEs = createFormatters({ lang: 'es', intl: 'es-ES' }, es);
+    const spanish = rowExplanation(row, es, fmtEs);
+    expect(spanish).toMatch(/^title_vector: fallan 2 de 20 muestras: campo title_vector: /);
+    expect(spanish).not.toMatch(/expected|got/);
+    expect(rowExplanation(row, en, createFormatters({ lang: 'en', intl: 'en-US' }, en))).toBe(row.explanation.text);
+    // Without words (an older main side) the English detail stays.
+    expect(rowExplanation({ ...row, firstError: { ...r.error, words: undefined } }, es, fmtEs)).toContain(r.error.message);
   });
 });

@@ -10,6 +10,7 @@ import { makeTestContext, type TestContext } from './support/context';
 
 const spec: PipelineSpec = {
   ...PIPELINE_DEFAULTS,
+  id: 'replaced-on-create',
   mapping: [],
   ignore: [],
   name: 'orders',

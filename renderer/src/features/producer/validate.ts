@@ -2,12 +2,12 @@
 // pipeline applies (shared/convert): JSON syntax with line and column, every field's problem (not
 // only the first), extra fields that would not be stored, and Kafka's 1 MiB message limit.
 import { KAFKA_DEFAULT_MAX_MESSAGE_BYTES } from '../../../../shared/contract-producer';
-import { convertField, convertRecord, decodeValue, type ConversionError, type ConvertOptions } from '../../../../shared/convert';
+import { convertField, convertRecord, decodeValue, type ConversionError, type ConvertOptions, type Phrase } from '../../../../shared/convert';
 import type { CollectionSchema } from '../../../../shared/milvus-schema';
 import { utf8Bytes } from './message-text';
 
 export type Issue =
-  | { kind: 'json'; message: string; line?: number; column?: number }
+  | { kind: 'json'; message: string; words?: Phrase; line?: number; column?: number }
   | { kind: 'field'; error: ConversionError }
   | { kind: 'size'; bytes: number };
 
@@ -28,6 +28,7 @@ export function validateMessage(text: string, schema: CollectionSchema | null, o
     if (decoded.error.code === 'invalid_json' || decoded.error.code === 'empty_value') {
       const at = /line (\d+), column (\d+)/.exec(decoded.error.message);
       const issue: Issue = { kind: 'json', message: decoded.error.message };
+      if (decoded.error.words) issue.words = decoded.error.words;
       if (at) Object.assign(issue, { line: Number(at[1]), column: Number(at[2]) });
       issues.push(issue);
     } else issues.push({ kind: 'field', error: decoded.error });

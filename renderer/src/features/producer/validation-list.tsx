@@ -3,8 +3,9 @@
 import type { ProducerTemplate } from '../../../../shared/contract-producer';
 import { Icon } from '../../components/icons';
 import { useI18n } from '../../i18n/context';
+import { conversionDetail } from '../../i18n/conversion-text';
 import { reasonLabel } from '../../i18n/log-line';
-import { reasonOf, type Issue, type Validation } from './validate';
+import type { Issue, Validation } from './validate';
 
 function IssueLine({ issue }: { issue: Issue }) {
   const i18n = useI18n();
@@ -14,7 +15,7 @@ function IssueLine({ issue }: { issue: Issue }) {
     return (
       <li>
         <span className="issue-head">{issue.line !== undefined ? t('producer.issue.jsonAt', { line: issue.line, column: issue.column ?? 0 }) : t('producer.issue.json')}</span>
-        <span className="issue-reason">{issue.message}</span>
+        <span className="issue-reason">{conversionDetail(issue, i18n, fmt)}</span>
       </li>
     );
   }
@@ -23,7 +24,7 @@ function IssueLine({ issue }: { issue: Issue }) {
     <li data-field={e.field}>
       {e.field ? <code className="issue-field">{e.field}</code> : null}
       <span className="issue-head">{reasonLabel(e.code, i18n)}</span>
-      <span className="issue-reason">{reasonOf(e)}</span>
+      <span className="issue-reason">{conversionDetail(e, i18n, fmt)}</span>
     </li>
   );
 }

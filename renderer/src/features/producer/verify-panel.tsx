@@ -5,7 +5,9 @@ import type { PipelineBrief, SendReceipt, VerifyState } from '../../../../shared
 import { isVectorType } from '../../../../shared/milvus-schema';
 import { Icon, type IconName } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
+import { conversionMessage } from '../../i18n/conversion-text';
 import { useI18n, type I18n } from '../../i18n/context';
+import { reasonLabel } from '../../i18n/log-line';
 import { useApp, useStores } from '../../stores/context';
 import { PipelineStateChip } from '../pipelines/state-chip';
 import { ProblemPanel } from './problem-panel';
@@ -38,7 +40,8 @@ function PipelineLine({ p }: { p?: PipelineBrief }) {
 }
 
 function Outcome({ state, receipt }: { state: VerifyState; receipt: SendReceipt }) {
-  const { t, fmt, plural } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt, plural } = i18n;
   const { producer } = useStores();
   const target = useApp('producer', (s) => s.target);
   const template = useApp('producer', (s) => s.template);
@@ -84,6 +87,7 @@ function Outcome({ state, receipt }: { state: VerifyState; receipt: SendReceipt 
           <p className="dstep-line">{t('producer.verify.deadLetteredDetail', { topic: state.dlq.topic, partition: state.dlq.partition, offset: state.dlq.offset })}</p>
           <p className="dead-reason" data-testid="verify-reason">
             {state.field ? <code className="issue-field">{state.field}</code> : null}
+            <span className="issue-head">{reasonLabel(state.code, i18n)}</span>
             <span>{state.field && state.reason.startsWith(`field ${state.field}: `) ? state.reason.slice(state.field.length + 8) : state.reason}</span>
           </p>
           <PipelineLine p={state.pipeline} />
@@ -205,7 +209,7 @@ export function VerifyPanel() {
             <p className="dstep-line mono small">
               {t('producer.verify.sentDetail', { topic: receipt.topic, partition: receipt.partition, offset: receipt.offset, size: fmt.bytes(receipt.bytes) })}
             </p>
-            {receipt.conversion.ok === false ? <p className="dstep-line warn-text">{t('producer.verify.predicted', { reason: receipt.conversion.error.message })}</p> : null}
+            {receipt.conversion.ok === false ? <p className="dstep-line warn-text">{t('producer.verify.predicted', { reason: conversionMessage(receipt.conversion.error, i18n, fmt) })}</p> : null}
           </Step>
           <Outcome state={state} receipt={receipt} />
         </ol>

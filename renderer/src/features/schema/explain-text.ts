@@ -1,7 +1,9 @@
 // Translates the matcher's explanations (shared/schema explain codes + params) through the catalog.
 // Params that pick a wording (fill, outcome) or a plural choose the key; the rest are placeholders.
 // A unit test checks that the English catalog says exactly what shared/schema's own text says.
-import type { Explanation, ExplainCode, ExplainParams } from '../../../../shared/schema';
+import type { Explanation, ExplainCode, ExplainParams, MatchRow } from '../../../../shared/schema';
+import { conversionMessage } from '../../i18n/conversion-text';
+import type { Formatters } from '../../i18n/format';
 import type { MessageKey, Translator } from '../../i18n/i18n';
 
 const num = (p: ExplainParams, k: string): number => {
@@ -56,6 +58,13 @@ export function explainText(e: Explanation, tr: Translator): string {
     case 'verdict_no_samples':
       return tr.t(simple(e.code), p);
   }
+}
+
+/** A match row's sentence: a conversion failure's detail in the reader's language when it has words. */
+export function rowExplanation(row: Pick<MatchRow, 'explanation' | 'firstError'>, tr: Translator, fmt: Formatters): string {
+  const e = row.explanation;
+  if (e.code !== 'convert_failed' || !row.firstError) return explainText(e, tr);
+  return explainText({ ...e, params: { ...e.params, detail: conversionMessage(row.firstError, tr, fmt) } }, tr);
 }
 
 /** "Blocked: 1 problem to fix…" under the heading "Blocked" reads "1 problem to fix…". */

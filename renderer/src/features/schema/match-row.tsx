@@ -6,7 +6,7 @@ import type { MatchRow } from '../../../../shared/schema';
 import { Chip } from '../../components/chip';
 import { Icon } from '../../components/icons';
 import { useI18n } from '../../i18n/context';
-import { explainText } from './explain-text';
+import { rowExplanation } from './explain-text';
 import { statusLook, type ViewRow } from './match-view';
 
 export function StatusChip({ row }: { row: MatchRow }) {
@@ -83,7 +83,7 @@ function RowItem({ vr, selected, onSelect, onPreview }: RowProps) {
         <TargetCell vr={vr} />
         {row.severity !== 'ok' || selected ? (
           <span className="schema-row-sentence" data-testid="schema-row-sentence">
-            {explainText(row.explanation, i18n)}
+            {rowExplanation(row, i18n, i18n.fmt)}
           </span>
         ) : null}
       </button>

@@ -5,8 +5,9 @@ import type { CollectionSchema } from '../../../../shared/milvus-schema';
 import { Icon } from '../../components/icons';
 import { SelectField } from '../../components/field';
 import { useI18n } from '../../i18n/context';
+import { conversionDetail } from '../../i18n/conversion-text';
 import { useApp, useStores } from '../../stores/context';
-import { explainText } from './explain-text';
+import { explainText, rowExplanation } from './explain-text';
 import { StatusChip } from './match-row';
 import { mapSource, mapTarget, sourceChoices, sourceFor, toggleIgnore, type ViewRow } from './match-view';
 
@@ -40,7 +41,7 @@ export function RowInspector({ vr, pinned, sample, collection }: Props) {
         <StatusChip row={row} />
         {pinned ? <span className="muted small">{t('schema.inspector.pinned')}</span> : null}
       </div>
-      <p data-testid="schema-inspector-sentence">{explainText(row.explanation, i18n)}</p>
+      <p data-testid="schema-inspector-sentence">{rowExplanation(row, i18n, i18n.fmt)}</p>
       {row.hint ? <Hint vr={vr} /> : null}
       <dl className="kv compact schema-inspector-facts">
         <div className="kv-item">
@@ -83,7 +84,7 @@ export function RowInspector({ vr, pinned, sample, collection }: Props) {
       {row.firstError ? (
         <div className="schema-inspector-section schema-engine-error">
           <h4>{t('schema.inspector.engineSays')}</h4>
-          <p className="mono">{row.firstError.message}</p>
+          <p className="mono">{conversionDetail(row.firstError, i18n, fmt)}</p>
         </div>
       ) : null}
       <MappingControls vr={vr} sample={sample} collection={collection} />

@@ -7,6 +7,7 @@ import { SelectField } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
 import { useI18n } from '../../i18n/context';
+import { conversionDetail } from '../../i18n/conversion-text';
 import { useApp, useStores } from '../../stores/context';
 import { SAMPLE_COUNTS } from '../../stores/schema-store';
 import { ErrorPanel } from '../connections/error-panel';
@@ -99,7 +100,8 @@ export function SourceCard() {
 }
 
 function SampleStatus({ onCreateTopic }: { onCreateTopic: () => void }) {
-  const { t, fmt, plural } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt, plural } = i18n;
   const sample = useApp('schema', (x) => x.sample);
   if (sample.status === 'idle') return <p className="schema-status muted">{t('schema.sample.idle')}</p>;
   if (sample.status === 'loading') {
@@ -140,7 +142,7 @@ function SampleStatus({ onCreateTopic }: { onCreateTopic: () => void }) {
           <ul className="schema-reasons">
             {v.unparseable.examples.map((u) => (
               <li key={`${u.partition}:${u.offset}`}>
-                <span className="mono">{t('schema.sample.at', { partition: u.partition, offset: u.offset })}</span> {u.message}
+                <span className="mono">{t('schema.sample.at', { partition: u.partition, offset: u.offset })}</span> {conversionDetail(u, i18n, fmt)}
               </li>
             ))}
           </ul>
