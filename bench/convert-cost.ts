@@ -1,6 +1,9 @@
 // Manual timing of the engine's per-record CPU work outside the engine: UTF-8 decode + JSON.parse,
 // the shared decodeValue (adds the exact-integer check and envelope detection), and the full
-// decodeValue + convertRecord, on the same message bytes the engine reads. Single-threaded, warm.
+// decodeValue + convertRecord, on the same message bytes the engine reads; and, for collections
+// with a dynamic field, the SDK's grouping of a row (after its JSON copy) against ours, by
+// reference. Single-threaded, warm.
+import { groupDynamicRow, sdkDynamicRowGrouping } from '../electron/clients/sdk-dynamic-rows';
 import { convertRecord, decodeValue, type ConvertOptions } from '../shared/convert';
 import type { CollectionSchema } from '../shared/milvus-schema';
 import { PIPELINE_DEFAULTS } from '../shared/pipeline-config';
@@ -12,6 +15,9 @@ export interface ConvertCost {
   parseUs: number;
   decodeUs: number;
   decodeConvertUs: number;
+  /** Grouping a converted row for a collection with a dynamic field: the SDK's own (a JSON copy first), and ours. */
+  dynamicSdkUs: number;
+  dynamicOursUs: number;
   /** Bytes of one message value on average. */
   valueBytes: number;
 }
@@ -61,6 +67,19 @@ export function measureConvertCost(records: readonly BenchRecord[], dim: number,
       sink += 1;
     }
   });
+  const rows = values.map((v) => {
+    const dec = decodeValue(v, d.valueFormat);
+    const c = dec.ok ? convertRecord(dec.value, schema, opts) : undefined;
+    if (!c?.ok) throw new Error('a sample message does not convert');
+    return c.row;
+  });
+  const fieldMap = new Map<string, unknown>([...schema.fields.map((f) => [f.name, f] as const), ['$meta', {}]]);
+  const sdkOwn = sdkDynamicRowGrouping();
+  const grouping = (group: typeof groupDynamicRow) => () => {
+    for (const r of rows) sink += Object.keys(group(r, fieldMap, '$meta', [])).length;
+  };
+  const dynamicSdkUs = sdkOwn ? timeUs(rows.length, 5, grouping(sdkOwn)) : Number.NaN;
+  const dynamicOursUs = timeUs(rows.length, 5, grouping(groupDynamicRow));
   if (sink < 0) console.log(sink); // keeps the loops observable
-  return { records: values.length, parseUs, decodeUs, decodeConvertUs, valueBytes: values.reduce((n, v) => n + v.length, 0) / values.length };
+  return { records: values.length, parseUs, decodeUs, decodeConvertUs, dynamicSdkUs, dynamicOursUs, valueBytes: values.reduce((n, v) => n + v.length, 0) / values.length };
 }

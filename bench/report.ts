@@ -59,6 +59,8 @@ export function convertTable(c: ConvertCost): string {
       ['Buffer → string + JSON.parse', cell(c.parseUs, 1), perSec(c.parseUs)],
       ['decodeValue (UTF-8 fatal, parse, exact-int check)', cell(c.decodeUs, 1), perSec(c.decodeUs)],
       ['decodeValue + convertRecord', cell(c.decodeConvertUs, 1), perSec(c.decodeConvertUs)],
+      ['dynamic field: SDK row grouping (JSON copy)', cell(c.dynamicSdkUs, 1), perSec(c.dynamicSdkUs)],
+      ['dynamic field: row grouping as written', cell(c.dynamicOursUs, 2), perSec(c.dynamicOursUs)],
     ],
   ) + `\n(${cell(c.records)} sample messages of ${cell(c.valueBytes / 1024, 1)} KiB)`;
 }

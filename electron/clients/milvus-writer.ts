@@ -4,6 +4,7 @@ import type { CollectionSchema } from '../../shared/milvus-schema';
 import type { Row } from '../../shared/convert/types';
 import { describeCollectionSchema } from './milvus-client';
 import { classifyMilvusError, classifyStatus, isSuccess } from './milvus-errors';
+import { installDynamicRowGrouping } from './sdk-dynamic-rows';
 import type { RowWriter, WriteMode, WriteResult } from './types';
 
 export interface MilvusWriterTarget {
@@ -18,7 +19,9 @@ export class MilvusRowWriter implements RowWriter {
   constructor(
     private readonly client: MilvusClient,
     private readonly target: MilvusWriterTarget,
-  ) {}
+  ) {
+    installDynamicRowGrouping();
+  }
 
   describe(): Promise<CollectionSchema> {
     return describeCollectionSchema(this.client, this.target.collection, this.target.database);

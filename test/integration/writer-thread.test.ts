@@ -133,6 +133,43 @@ describe('ThreadedMilvusRowWriter (real Milvus)', () => {
     }
   });
 
+  it('writes the extra fields of a collection with a dynamic field into $meta, vectors intact', async () => {
+    const dynamic = uid('c_wdyn');
+    const res = await milvus.createCollection({
+      collection_name: dynamic,
+      enable_dynamic_field: true,
+      fields: [
+        { name: 'id', data_type: DataType.Int64, is_primary_key: true, autoID: false },
+        { name: 'v', data_type: DataType.FloatVector, dim: 8 },
+      ],
+    });
+    expect(res.error_code).toBe('Success');
+    await milvus.createIndex({ collection_name: dynamic, field_name: 'v', index_type: 'AUTOINDEX', metric_type: 'L2' });
+    await milvus.loadCollection({ collection_name: dynamic });
+    const rows = rowsFrom(0, 20, 8).map((r, i) => ({ ...r, color: i % 2 ? 'red' : 'blue', tags: ['a', String(i)], info: { n: i } }));
+    const sent = JSON.parse(JSON.stringify(rows)) as Row[];
+    const t = new ThreadedMilvusRowWriter({ connection, client: {}, target: { collection: dynamic } });
+    const i = new MilvusRowWriter(createMilvusClient(connection), { collection: dynamic });
+    try {
+      expect(await t.write(rows.slice(0, 10), 'insert')).toEqual({ ok: true });
+      expect(await i.write(rows.slice(10), 'upsert')).toEqual({ ok: true });
+      expect(rows, 'the rows given are left as they were').toEqual(sent);
+      const back = await milvus.query({ collection_name: dynamic, filter: 'id >= 0', output_fields: ['id', 'v', 'color', 'tags', 'info'], limit: 100 });
+      const byId = new Map(back.data.map((r) => [Number(r.id), r]));
+      expect(byId.size).toBe(20);
+      for (const r of sent) {
+        // Milvus Lite returns the dynamic keys under $meta, a Milvus server at the top level.
+        const got = byId.get(Number(r.id));
+        const flat = { ...got, ...(got?.$meta as object | undefined) };
+        expect(flat, `row ${String(r.id)}`).toMatchObject({ color: r.color, tags: r.tags, info: r.info });
+        (r.v as number[]).forEach((x, j) => expect((got?.v as number[])[j]).toBeCloseTo(x, 5));
+      }
+    } finally {
+      await Promise.all([t.close(), i.close()]);
+      await dropCollection(milvus, dynamic);
+    }
+  });
+
   it('survives its thread being killed mid-write: one transient result, then writes again', async () => {
     const w = new ThreadedMilvusRowWriter({ connection, client: {}, target });
     try {
