@@ -189,8 +189,9 @@ describe('producer in Spanish, dark theme', () => {
       // Each problem in Spanish: the kind of problem and its detail.
       const issues = await es.page.locator('[data-testid="producer-issues"] li').allInnerTexts();
       expect(issues.join('\n')).toMatch(/title_vector\s+Falta el campo\s+falta en el mensaje/);
-      expect(issues.join('\n')).toMatch(/title\s+Tipo incorrecto\s+se esperaba .*, pero llegó número 5/);
+      expect(issues.join('\n')).toMatch(/title\s+Tipo incorrecto\s+se esperaba .*, pero llegó el número 5/);
       expect(issues.filter((l) => /\b(expected|got|missing from)\b/.test(l))).toEqual([]);
+      await es.page.getByTestId('producer-issues').scrollIntoViewIfNeeded();
       await es.screenshot('producer-es');
       expect(await seriousViolations(es.page)).toEqual([]);
       expect(es.errors).toEqual([]);
