@@ -15,6 +15,7 @@ import {
   MilvusTarget,
   PipelineSpec,
   ProfileInput,
+  SandboxProfileNames,
   Settings,
   type AppInfo,
   type CollectionSummary,
@@ -38,7 +39,7 @@ export interface Commands extends SchemaCommands, ProducerCommands, MonitorComma
   'settings.set': (patch: Partial<Settings>) => Settings;
 
   'sandbox.status': () => SandboxStatus;
-  'sandbox.start': () => SandboxStatus;
+  'sandbox.start': (names?: SandboxProfileNames) => SandboxStatus;
 
   'kafka.test': (target: KafkaTarget) => KafkaTestResult;
   'kafka.listTopics': (target: KafkaTarget) => TopicInfo[];
@@ -91,7 +92,7 @@ export const commandArgs: { [K in CommandName]: z.ZodType<CommandArgs<K>> } = {
   'settings.get': none,
   'settings.set': z.tuple([Settings.partial()]),
   'sandbox.status': none,
-  'sandbox.start': none,
+  'sandbox.start': z.union([none, z.tuple([SandboxProfileNames])]),
   'kafka.test': z.tuple([KafkaTarget]),
   'kafka.listTopics': z.tuple([KafkaTarget]),
   'kafka.createTopic': z.tuple([KafkaTarget, CreateTopicInput]),

@@ -71,6 +71,10 @@ export interface CollectionSummary {
   rowCount?: number;
 }
 
+/** Names for the two profiles the sandbox saves, in the user's language (a renamed profile keeps its name). */
+export const SandboxProfileNames = z.object({ kafka: z.string().trim().min(1).max(120), milvus: z.string().trim().min(1).max(120) });
+export type SandboxProfileNames = z.infer<typeof SandboxProfileNames>;
+
 export type ServiceState = 'down' | 'installing' | 'starting' | 'up' | 'error';
 export interface SandboxStatus {
   kafka: ServiceState;

@@ -2,6 +2,7 @@
 // masked in everything sent to the renderer; see profiles-store.ts and profile-secrets.ts.
 import { randomUUID } from 'node:crypto';
 import type { KafkaConnection, MilvusConnection } from '../../shared/connections';
+import type { SandboxProfileNames } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { Handlers, ServiceContext } from '../rpc/types';
 import { createProfileStore, type ProfileStore, type StoredProfile } from './profiles-store';
@@ -41,19 +42,20 @@ export function copyName(name: string, taken: readonly string[]): string {
   }
 }
 
-export const SANDBOX_KAFKA_NAME = 'Local sandbox · Kafka';
-export const SANDBOX_MILVUS_NAME = 'Local sandbox · Milvus';
+/** The sandbox profiles' names when the caller gives none (the CLI's demo). */
+export const SANDBOX_NAMES: SandboxProfileNames = { kafka: 'Local sandbox · Kafka', milvus: 'Local sandbox · Milvus' };
 
 /**
- * Makes sure the two sandbox profiles exist and point at the sandbox's current ports. A profile
- * the user renamed keeps its name; one they deleted comes back.
+ * Makes sure the two sandbox profiles exist and point at the sandbox's current ports. A new one
+ * gets the given name (the wizard sends them in the user's language); one the user renamed keeps
+ * its name; one they deleted comes back.
  */
-export async function ensureSandboxProfiles(store: ProfileStore, kafka: KafkaConnection, milvus: MilvusConnection): Promise<void> {
+export async function ensureSandboxProfiles(store: ProfileStore, kafka: KafkaConnection, milvus: MilvusConnection, names: SandboxProfileNames = SANDBOX_NAMES): Promise<void> {
   await store.update((profiles) => {
     const out = [...profiles];
     for (const want of [
-      { kind: 'kafka' as const, name: SANDBOX_KAFKA_NAME, kafka },
-      { kind: 'milvus' as const, name: SANDBOX_MILVUS_NAME, milvus },
+      { kind: 'kafka' as const, name: names.kafka, kafka },
+      { kind: 'milvus' as const, name: names.milvus, milvus },
     ]) {
       const i = out.findIndex((p) => p.sandbox && p.kind === want.kind);
       const prev = i >= 0 ? out[i] : undefined;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SANDBOX_KAFKA, SANDBOX_MILVUS, type KafkaConnection, type MilvusConnection } from '../../shared/connections';
-import type { SandboxStatus } from '../../shared/domain';
+import type { SandboxProfileNames, SandboxStatus } from '../../shared/domain';
 import { AppFailure } from '../../shared/errors';
 import type { Handlers, ServiceContext } from '../rpc/types';
 import { ensureSandboxProfiles } from './profiles-service';
@@ -54,7 +54,7 @@ export function sandboxHandlers(ctx: ServiceContext, opts: SandboxOptions = {}):
       execFile('bash', [script, 'status'], { cwd: ctx.appRoot, env, timeout: 30_000 }, (_err, stdout) => resolve(parseStackStatus(String(stdout))));
     });
 
-  const start = async (): Promise<SandboxStatus> => {
+  const start = async (names?: SandboxProfileNames): Promise<SandboxStatus> => {
     requireScript();
     let states: SandboxStates = { kafka: 'starting', milvus: 'starting', message: 'starting the local sandbox' };
     const publish = (next: SandboxStates): void => {
@@ -87,7 +87,7 @@ export function sandboxHandlers(ctx: ServiceContext, opts: SandboxOptions = {}):
     if (code !== 0) {
       throw new AppFailure('sandbox_failed', `The local sandbox did not start: ${states.message ?? 'see the details'}`, tail.join('\n'));
     }
-    await ensureSandboxProfiles(store, conns.kafka, conns.milvus);
+    await ensureSandboxProfiles(store, conns.kafka, conns.milvus, names);
     return status(states);
   };
 
@@ -97,9 +97,9 @@ export function sandboxHandlers(ctx: ServiceContext, opts: SandboxOptions = {}):
       if (!existsSync(script)) return status({ kafka: 'down', milvus: 'down', message: 'the local sandbox is not part of this installation' });
       return status(await stackStatus());
     },
-    'sandbox.start': () => {
+    'sandbox.start': (names) => {
       // one run at a time: a second click (or a second window) waits for the same run
-      run ??= start().finally(() => {
+      run ??= start(names).finally(() => {
         run = undefined;
       });
       return run;

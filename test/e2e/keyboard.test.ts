@@ -109,6 +109,8 @@ describe('keyboard only, in Spanish', () => {
     expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Todo conectado', within: expect.arrayContaining(['wizard-done']) });
     await screen('wizard-done');
     expect((await studio.commands['profiles.list']()).map((p) => p.kind).sort()).toEqual(['kafka', 'milvus']);
+    // The sandbox's profiles are named in Spanish too.
+    expect((await studio.commands['profiles.list']()).map((p) => p.name).sort()).toEqual(['Sandbox local · Kafka', 'Sandbox local · Milvus']);
 
     await tabTo(page, 'wizard-go-pipelines');
     await page.keyboard.press('Enter');

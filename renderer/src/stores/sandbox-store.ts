@@ -1,7 +1,7 @@
 // The local sandbox (Kafka + Milvus started by the project's stack script), with live progress.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Transport } from '../../../shared/contract';
-import type { SandboxStatus } from '../../../shared/domain';
+import type { SandboxProfileNames, SandboxStatus } from '../../../shared/domain';
 import type { AppError } from '../../../shared/errors';
 
 export interface SandboxState {
@@ -10,7 +10,8 @@ export interface SandboxState {
   error: AppError | null;
   refresh(): Promise<void>;
   /** Starts both services; resolves with the final status (connections to fill the forms with). */
-  start(): Promise<SandboxStatus | null>;
+  /** Starts the sandbox; its profiles get `names` when they are new. */
+  start(names?: SandboxProfileNames): Promise<SandboxStatus | null>;
 }
 
 export type SandboxStore = StoreApi<SandboxState>;
@@ -26,9 +27,9 @@ export function createSandboxStore(transport: Transport): SandboxStore {
       const r = await transport.invoke('sandbox.status');
       if (r.ok) set({ status: r.value });
     },
-    async start() {
+    async start(names) {
       set({ starting: true, error: null });
-      const r = await transport.invoke('sandbox.start');
+      const r = await transport.invoke('sandbox.start', ...(names ? [names] : []));
       if (r.ok) {
         set({ status: r.value, starting: false });
         return r.value;

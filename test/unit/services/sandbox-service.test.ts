@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commandArgs } from '../../../shared/contract';
 import type { SandboxStatus } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/errors';
 import { profilesHandlers } from '../../../electron/services/profiles-service';
@@ -50,6 +51,26 @@ describe('sandbox service', () => {
       expect.objectContaining({ name: 'Local sandbox · Kafka', sandbox: true, kafka: { brokers: ['127.0.0.1:9292'], securityProtocol: 'PLAINTEXT' } }),
       expect.objectContaining({ name: 'Local sandbox · Milvus', sandbox: true, milvus: { address: '127.0.0.1:19630' } }),
     ]);
+  });
+
+  it('names new sandbox profiles as the wizard asks, in the user’s language, and keeps a renamed one', async () => {
+    const ctx = withScript('echo "stack: kafka ready on 127.0.0.1:9092"; echo "stack: milvus ready on 127.0.0.1:19530"');
+    const h = sandboxHandlers(ctx, { env: {} });
+    await h['sandbox.start']({ kafka: 'Sandbox local · Kafka', milvus: 'Sandbox local · Milvus' });
+    const profiles = profilesHandlers(ctx);
+    expect((await profiles['profiles.list']()).map((p) => p.name)).toEqual(['Sandbox local · Kafka', 'Sandbox local · Milvus']);
+    const kafka = (await profiles['profiles.list']()).find((p) => p.kind === 'kafka');
+    await profiles['profiles.save']({ id: kafka?.id, name: 'Mi Kafka', kind: 'kafka', kafka: { brokers: ['127.0.0.1:9092'], securityProtocol: 'PLAINTEXT' } });
+    await h['sandbox.start']({ kafka: 'Local sandbox · Kafka', milvus: 'Local sandbox · Milvus' });
+    expect((await profiles['profiles.list']()).map((p) => p.name).sort()).toEqual(['Mi Kafka', 'Sandbox local · Milvus']);
+  });
+
+  it('takes profile names or none, and refuses empty ones', () => {
+    const args = commandArgs['sandbox.start'];
+    expect(args.safeParse([]).success).toBe(true);
+    expect(args.safeParse([{ kafka: 'K', milvus: 'M' }]).success).toBe(true);
+    expect(args.safeParse([{ kafka: ' ', milvus: 'M' }]).success).toBe(false);
+    expect(args.safeParse([{ kafka: 'K' }]).success).toBe(false);
   });
 
   it('says the sandbox is not part of an installation without the script', async () => {

@@ -40,7 +40,7 @@ export function SandboxCard({ onReady, filled }: { onReady: (status: SandboxStat
   }, [sandbox]);
 
   async function go() {
-    const s = running && status ? status : await sandbox.getState().start();
+    const s = running && status ? status : await sandbox.getState().start({ kafka: t('sandbox.kafkaName'), milvus: t('sandbox.milvusName') });
     if (s && sandboxReady(s)) onReady(s);
   }
 
