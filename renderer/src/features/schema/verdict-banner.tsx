@@ -3,6 +3,7 @@
 import type { MatchReport, Verdict } from '../../../../shared/schema';
 import { Icon, type IconName } from '../../components/icons';
 import { useI18n } from '../../i18n/context';
+import { conversionMessage } from '../../i18n/conversion-text';
 import type { MessageKey } from '../../i18n/i18n';
 import { explainText, withoutLead } from './explain-text';
 
@@ -30,7 +31,7 @@ export function VerdictBanner({ report }: { report: MatchReport }) {
         <p data-testid="schema-verdict-sentence">{withoutLead(explainText(report.explanation, i18n), title)}</p>
         {firstError && report.verdict !== 'ready' ? (
           <p className="small schema-verdict-error">
-            {t('schema.verdict.firstError', { index: firstError.index + 1 })} <span className="mono">{firstError.error.message}</span>
+            {t('schema.verdict.firstError', { index: firstError.index + 1 })} <span data-testid="schema-verdict-error">{conversionMessage(firstError.error, i18n, i18n.fmt)}</span>
           </p>
         ) : null}
       </div>
