@@ -193,6 +193,10 @@ describe('producer in Spanish, dark theme', () => {
       expect(issues.filter((l) => /\b(expected|got|missing from)\b/.test(l))).toEqual([]);
       await es.page.getByTestId('producer-issues').scrollIntoViewIfNeeded();
       await es.screenshot('producer-es');
+      // Sent anyway: the dead letter's reason reads in Spanish as well.
+      await es.page.getByTestId('producer-send').click();
+      await es.page.getByTestId('verify-dead-lettered').waitFor({ timeout: 60_000 });
+      await expect(es.page.getByTestId('verify-reason').innerText()).resolves.toMatch(/^title\s+Tipo incorrecto\s+se esperaba .*, pero llegó el número 5$/);
       expect(await seriousViolations(es.page)).toEqual([]);
       expect(es.errors).toEqual([]);
     } finally {

@@ -5,7 +5,7 @@ import type { PipelineBrief, SendReceipt, VerifyState } from '../../../../shared
 import { isVectorType } from '../../../../shared/milvus-schema';
 import { Icon, type IconName } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
-import { conversionMessage } from '../../i18n/conversion-text';
+import { conversionDetail, conversionMessage, englishDetail } from '../../i18n/conversion-text';
 import { useI18n, type I18n } from '../../i18n/context';
 import { reasonLabel } from '../../i18n/log-line';
 import { useApp, useStores } from '../../stores/context';
@@ -88,7 +88,7 @@ function Outcome({ state, receipt }: { state: VerifyState; receipt: SendReceipt 
           <p className="dead-reason" data-testid="verify-reason">
             {state.field ? <code className="issue-field">{state.field}</code> : null}
             <span className="issue-head">{reasonLabel(state.code, i18n)}</span>
-            <span>{state.field && state.reason.startsWith(`field ${state.field}: `) ? state.reason.slice(state.field.length + 8) : state.reason}</span>
+            <span>{deadLetterDetail(state, receipt, i18n)}</span>
           </p>
           <PipelineLine p={state.pipeline} />
         </Step>
@@ -140,15 +140,29 @@ function Outcome({ state, receipt }: { state: VerifyState; receipt: SendReceipt 
   }
 }
 
+type DeadLettered = Extract<VerifyState, { kind: 'dead-lettered' }>;
+
+/**
+ * Why the record went to the dead-letter topic, without the field the line already names. The
+ * topic's headers hold the English sentence; when the check before sending predicted this very
+ * failure, its words give the sentence in the reader's language.
+ */
+function deadLetterDetail(state: DeadLettered, receipt: SendReceipt, i18n: I18n): string {
+  const predicted = receipt.conversion.ok === false ? receipt.conversion.error : undefined;
+  if (predicted && predicted.code === state.code && predicted.field === state.field) return conversionDetail(predicted, i18n, i18n.fmt);
+  return englishDetail({ message: state.reason, ...(state.field ? { field: state.field } : {}) });
+}
+
 /** The outcome in one sentence, for the live region (the steps themselves update too often). */
-function outcomeSaid(state: VerifyState, { t, fmt }: I18n): string {
+function outcomeSaid(state: VerifyState, receipt: SendReceipt, i18n: I18n): string {
+  const { t, fmt } = i18n;
   switch (state.kind) {
     case 'waiting':
       return t('producer.verify.waiting');
     case 'written':
       return t('producer.verify.written');
     case 'dead-lettered':
-      return `${t('producer.verify.deadLettered')}: ${state.reason}`;
+      return `${t('producer.verify.deadLettered')}: ${state.field ? `${state.field}, ` : ''}${reasonLabel(state.code, i18n)}. ${deadLetterDetail(state, receipt, i18n)}`;
     case 'no-pipeline':
       return t('producer.verify.noPipeline');
     case 'pipeline-failed':
@@ -215,7 +229,7 @@ export function VerifyPanel() {
         </ol>
       )}
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="verify-announcer">
-        {receipt && state ? `${t('producer.verify.sent')}. ${outcomeSaid(state, i18n)}` : ''}
+        {receipt && state ? `${t('producer.verify.sent')}. ${outcomeSaid(state, receipt, i18n)}` : ''}
       </p>
     </section>
   );
