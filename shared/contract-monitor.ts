@@ -2,6 +2,7 @@
 // lifecycle extras (duplicate, offset reset), the Milvus row count, and the dead-letter browser.
 import { z } from 'zod';
 import type { PipelineView } from './contract';
+import type { Phrase } from './convert/phrase';
 import { TopicName } from './pipeline-config';
 
 const offset = z.string().regex(/^\d{1,19}$/, 'offsets are whole numbers');
@@ -64,6 +65,8 @@ export interface DlqReason {
   code: string;
   field: string;
   message: string;
+  /** The message's words (without the field), when the Studio dead-lettered the record. */
+  words?: Phrase;
   stage: string;
   exceptionClass: string;
   connector: string;

@@ -1,6 +1,7 @@
 // Producer commands and events of the typed contract (merged into shared/contract.ts): test messages
 // with verification that the row landed, saved templates, the demo data generator, vector search.
 import { z } from 'zod';
+import type { Phrase } from './convert/phrase';
 import type { ConversionError } from './convert/types';
 import type { AppError } from './errors';
 import type { CollectionSchema } from './milvus-schema';
@@ -74,7 +75,7 @@ export interface PipelineBrief {
 export type VerifyState =
   | { kind: 'waiting'; elapsedMs: number; pipeline?: PipelineBrief; /** Pipeline's committed offset on the record's partition. */ committed?: string; behind?: number; rowMismatch?: boolean }
   | { kind: 'written'; latencyMs: number; row: Record<string, unknown>; pipeline?: PipelineBrief; track: TrackInfo; /** An identical row was there before the send. */ preexisting?: boolean }
-  | { kind: 'dead-lettered'; pipeline: PipelineBrief; reason: string; code: string; field?: string; stage?: string; dlq: { topic: string; partition: number; offset: string } }
+  | { kind: 'dead-lettered'; pipeline: PipelineBrief; reason: string; code: string; field?: string; stage?: string; words?: Phrase; dlq: { topic: string; partition: number; offset: string } }
   | { kind: 'no-pipeline'; /** Pipelines for this topic and collection that are not running. */ stopped: PipelineBrief[]; /** Running pipelines for this topic that write elsewhere. */ elsewhere: PipelineBrief[] }
   | { kind: 'pipeline-failed'; pipeline: PipelineBrief }
   | { kind: 'untrackable'; pipeline?: PipelineBrief; reason: string }

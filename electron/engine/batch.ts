@@ -22,8 +22,8 @@ export interface BatchItem {
   failure?: ItemFailure;
 }
 
-/** Why a record is dead-lettered; a conversion failure also carries its words for the event log. */
-export type ItemFailure = DeadLetterReason & { words?: Phrase };
+/** Why a record is dead-lettered; a conversion failure also carries its words. */
+export type ItemFailure = DeadLetterReason;
 
 export interface BatchContext {
   pipelineName: string;

@@ -1,5 +1,6 @@
 // Dead-letter records: the original key, value and headers, plus the reason in Kafka Connect's
 // header names (so existing DLQ tooling reads them) and ours for the field and error code.
+import type { Phrase } from '../../shared/convert';
 import type { Headers, OutRecord, SourceRecord } from '../clients/types';
 
 export type DeadLetterStage = 'convert' | 'write';
@@ -10,6 +11,8 @@ export interface DeadLetterReason {
   code: string;
   field?: string;
   message: string;
+  /** A conversion failure's sentence as a phrase (without the field), for readers in other languages. */
+  words?: Phrase;
 }
 
 export const DLQ_HEADERS = {
@@ -22,6 +25,8 @@ export const DLQ_HEADERS = {
   message: '__connect.errors.exception.message',
   field: '__studio.errors.field',
   code: '__studio.errors.code',
+  /** The reason's words as JSON (shared/convert/phrase.ts), when it has them. */
+  words: '__studio.errors.words',
 } as const;
 
 const OUR_HEADERS = new Set<string>(Object.values(DLQ_HEADERS));
@@ -39,6 +44,7 @@ export function deadLetterRecord(rec: SourceRecord, reason: DeadLetterReason, pi
   headers[DLQ_HEADERS.message] = reason.message;
   headers[DLQ_HEADERS.field] = reason.field ?? '';
   headers[DLQ_HEADERS.code] = reason.code;
+  if (reason.words) headers[DLQ_HEADERS.words] = JSON.stringify(reason.words);
   const out: OutRecord = { key: rec.key, value: rec.value, headers };
   if (Number.isFinite(rec.timestamp) && rec.timestamp > 0) out.timestamp = String(rec.timestamp);
   return out;

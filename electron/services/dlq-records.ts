@@ -1,6 +1,7 @@
 // Dead-letter records as the browser shows them, pure: payloads as text (or base64), the reason from
 // the Kafka Connect / Studio error headers, and the original headers to send back on redrive.
 import type { DlqPayload, DlqReason, DlqRecord } from '../../shared/contract-monitor';
+import { phraseFromJson } from '../../shared/convert';
 import { DLQ_HEADERS } from '../engine/dead-letter';
 
 export type RawHeaderValue = Buffer | string | (Buffer | string)[] | undefined;
@@ -45,7 +46,7 @@ export function payloadView(buf: Buffer | null, maxChars = MAX_PAYLOAD_CHARS): D
 
 export function reasonOf(headers: RawHeaders): DlqReason {
   const h = (name: string): string => headerText(headers[name]);
-  return {
+  const reason: DlqReason = {
     code: h(DLQ_HEADERS.code) || 'unknown',
     field: h(DLQ_HEADERS.field),
     message: h(DLQ_HEADERS.message),
@@ -53,6 +54,10 @@ export function reasonOf(headers: RawHeaders): DlqReason {
     exceptionClass: h(DLQ_HEADERS.exceptionClass),
     connector: h(DLQ_HEADERS.connector),
   };
+  // Headers come from whoever wrote to the topic: the words are checked, and dropped if odd.
+  const words = phraseFromJson(h(DLQ_HEADERS.words));
+  if (words) reason.words = words;
+  return reason;
 }
 
 export function sourceOf(headers: RawHeaders): DlqRecord['source'] {

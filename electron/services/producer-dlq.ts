@@ -4,6 +4,7 @@
 // partition and offset.
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, IHeaders, Kafka } from 'kafkajs';
+import { phraseFromJson, type Phrase } from '../../shared/convert';
 import { DLQ_HEADERS } from '../engine/dead-letter';
 
 export interface DlqMark {
@@ -20,6 +21,7 @@ export interface DeadLetterHit {
   code: string;
   field?: string;
   stage?: string;
+  words?: Phrase;
 }
 
 export interface RecordRef {
@@ -112,6 +114,8 @@ export class DlqScanner {
         if (field) hit.field = field;
         const stage = header(h, DLQ_HEADERS.stage);
         if (stage) hit.stage = stage;
+        const words = phraseFromJson(header(h, DLQ_HEADERS.words) ?? '');
+        if (words) hit.words = words;
         this.found = hit;
       },
     });

@@ -141,6 +141,7 @@ export async function verifyRecord(rec: SentRecord, timeoutMs: number, deps: Ver
           const s: VerifyState = { kind: 'dead-lettered', pipeline: brief(v), reason: hit.reason, code: hit.code, dlq: { topic: hit.topic, partition: hit.partition, offset: hit.offset } };
           if (hit.field) s.field = hit.field;
           if (hit.stage) s.stage = hit.stage;
+          if (hit.words) s.words = hit.words;
           return finish(s);
         }
       }

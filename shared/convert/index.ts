@@ -15,7 +15,7 @@
 // - JSON / $meta: plain JSON values; bigints become decimal strings (JSON.stringify throws on them).
 export { decodeValue, DEFAULT_MAX_BYTES } from './decode';
 export { convertField } from './field';
-export { englishPhrase, messageWords, wordPhrase, type Phrase, type PhraseKey, type PhraseParam, type PhraseWording } from './phrase';
+export { englishPhrase, messageWords, phraseFromJson, wordPhrase, type Phrase, type PhraseKey, type PhraseParam, type PhraseWording } from './phrase';
 export { CONVERT_PHRASES_EN, type PhraseTemplateKey } from './phrases-en';
 export { compileSchema, convertRecord } from './record';
 export type {

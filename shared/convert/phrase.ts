@@ -75,3 +75,45 @@ export function messageWords(error: { message: string; field?: string; words?: P
   const { field } = error;
   return field !== undefined && error.message.startsWith(`field ${field}: `) ? phrase('inField', { field, detail: error.words }) : error.words;
 }
+
+/** Longest serialized phrase accepted back from a record header (a few hundred bytes in practice). */
+const MAX_PHRASE_JSON = 8_192;
+const MAX_DEPTH = 8;
+
+/**
+ * A phrase read back from text that came through Kafka (a dead-letter header): only known keys,
+ * string, finite-number or phrase params, bounded size and depth. Anything else is undefined, and
+ * the English message stands alone.
+ */
+export function phraseFromJson(text: string): Phrase | undefined {
+  if (text.length > MAX_PHRASE_JSON) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return asPhrase(raw, 0);
+}
+
+function asPhrase(v: unknown, depth: number): Phrase | undefined {
+  if (depth > MAX_DEPTH || typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const { key, params, clip: cut } = v as { key?: unknown; params?: unknown; clip?: unknown };
+  if (typeof key !== 'string' || !isPhraseKey(key)) return undefined;
+  if (cut !== undefined && !(typeof cut === 'number' && Number.isInteger(cut) && cut > 0)) return undefined;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
+  const out: Record<string, PhraseParam> = {};
+  for (const [name, p] of Object.entries(params)) {
+    if (typeof p === 'string' || (typeof p === 'number' && Number.isFinite(p))) out[name] = p;
+    else {
+      const inner = asPhrase(p, depth + 1);
+      if (!inner) return undefined;
+      out[name] = inner;
+    }
+  }
+  return phrase(key, out, cut as number | undefined);
+}
+
+function isPhraseKey(key: string): key is PhraseKey {
+  return Object.hasOwn(TABLE, key) || Object.hasOwn(TABLE, `${key}_one`);
+}

@@ -2,12 +2,14 @@
 // the browser's reason filter and the redrive plan.
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../shared/pipeline-status';
-import { DLQ_HEADERS } from '../../../electron/engine/dead-letter';
+import { convertRecord, englishPhrase, type Phrase } from '../../../shared/convert';
+import { deadLetterRecord, DLQ_HEADERS } from '../../../electron/engine/dead-letter';
 import { payloadView, redriveHeaders, toDlqRecord, type RawRecord } from '../../../electron/services/dlq-records';
 import { planRedrive } from '../../../electron/services/dlq-redrive';
 import { coveringRanges, tailRanges } from '../../../electron/services/dlq-scan';
 import { countByKind, DEFAULT_FILTER, filterLog } from '../../../renderer/src/features/monitor/log-filter';
 import { filterRecords, preview, pretty, reasonsOf } from '../../../renderer/src/features/monitor/dlq-model';
+import { DOCS, opts } from '../convert/fixtures';
 
 const entries: LogEntry[] = [
   { at: 1, pipelineId: 'a', level: 'info', kind: 'state', message: 'idle → running', detail: { from: 'idle', to: 'running' } },
@@ -110,5 +112,35 @@ describe('dead-letter browser helpers', () => {
     expect(preview('x'.repeat(20), 5)).toEqual({ text: 'xxxxx…', cut: true });
     expect(pretty('{"v":[1,2],"o":{"s":["a,b"]}}')).toBe('{\n  "v": [1, 2],\n  "o": {\n    "s": ["a,b"]\n  }\n}');
     expect(pretty('not json')).toBe('not json');
+  });
+});
+
+describe('dead-letter reasons in words', () => {
+  const failure = convertRecord({ id: 1, title: 'a', title_vector: [0.1, 0.2, 0.3] }, DOCS, opts());
+  if (failure.ok) throw new Error('expected a failure');
+  const e = failure.error;
+  const source = { topic: 'orders', partition: 0, offset: '5', key: null, value: Buffer.from('{}'), headers: {}, timestamp: 1 };
+
+  it('travel in a Studio header next to the English message and come back checked', () => {
+    const out = deadLetterRecord(source, { stage: 'convert', code: e.code, field: e.field, message: e.message, ...(e.words ? { words: e.words } : {}) }, 'p');
+    expect(out.headers[DLQ_HEADERS.message]).toBe(e.message);
+    const back = toDlqRecord(raw({ headers: out.headers as RawRecord['headers'] })).reason;
+    expect(back.words).toEqual(e.words);
+    expect(englishPhrase(back.words as Phrase)).toBe(e.message.replace(`field ${e.field ?? ''}: `, ''));
+    expect(redriveHeaders(out.headers as RawRecord['headers'])).toEqual({});
+  });
+
+  it('are dropped when the header is not ours to trust: unknown keys, odd params, too deep or too long', () => {
+    const words = (v: unknown) => toDlqRecord(raw({ headers: { ...raw().headers, [DLQ_HEADERS.words]: typeof v === 'string' ? v : JSON.stringify(v) } })).reason.words;
+    expect(words({ key: 'expectedGot', params: { expected: { key: 'value.null', params: {} }, got: 'x' } })).toBeDefined();
+    expect(words('not json')).toBeUndefined();
+    expect(words({ key: 'no.such.phrase', params: {} })).toBeUndefined();
+    expect(words({ key: 'value.number', params: { value: { toString: 1 } } })).toBeUndefined();
+    expect(words({ key: 'value.number', params: { value: null } })).toBeUndefined();
+    expect(words({ key: 'value.string', params: { text: 'x'.repeat(9000) } })).toBeUndefined();
+    let deep: unknown = { key: 'value.null', params: {} };
+    for (let i = 0; i < 12; i++) deep = { key: 'at.element', params: { index: i, detail: deep } };
+    expect(words(deep)).toBeUndefined();
+    expect(toDlqRecord(raw()).reason.words).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DlqPayload, DlqRecord } from '../../../../shared/contract-monitor';
 import { Chip } from '../../components/chip';
 import { useI18n } from '../../i18n/context';
+import { conversionDetail } from '../../i18n/conversion-text';
 import { reasonLabel } from '../../i18n/log-line';
 import { dlqKey, preview, pretty } from './dlq-model';
 
@@ -45,7 +46,7 @@ export function DlqRow({ r, selected, onSelect }: { r: DlqRecord; selected: bool
           </Chip>
           {r.reason.field ? <span className="mono dlq-field-name">{r.reason.field}</span> : null}
           <span className="dlq-message" data-testid="dlq-reason">
-            {r.reason.message || t('dlq.noMessage')}
+            {r.reason.message ? conversionDetail({ message: r.reason.message, ...(r.reason.field ? { field: r.reason.field } : {}), ...(r.reason.words ? { words: r.reason.words } : {}) }, i18n, fmt) : t('dlq.noMessage')}
           </span>
           {r.redrivenAt !== undefined ? (
             <Chip tone="ok" icon="checkCircle" testId="dlq-redriven">

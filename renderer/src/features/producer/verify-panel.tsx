@@ -143,14 +143,17 @@ function Outcome({ state, receipt }: { state: VerifyState; receipt: SendReceipt 
 type DeadLettered = Extract<VerifyState, { kind: 'dead-lettered' }>;
 
 /**
- * Why the record went to the dead-letter topic, without the field the line already names. The
- * topic's headers hold the English sentence; when the check before sending predicted this very
- * failure, its words give the sentence in the reader's language.
+ * Why the record went to the dead-letter topic, without the field the line already names: in the
+ * reader's language from the words the Studio's dead letters carry, or from the check before
+ * sending when it predicted this very failure (a record dead-lettered by other tooling has only
+ * the English sentence).
  */
 function deadLetterDetail(state: DeadLettered, receipt: SendReceipt, i18n: I18n): string {
+  const field = state.field ? { field: state.field } : {};
+  if (state.words) return conversionDetail({ message: state.reason, ...field, words: state.words }, i18n, i18n.fmt);
   const predicted = receipt.conversion.ok === false ? receipt.conversion.error : undefined;
   if (predicted && predicted.code === state.code && predicted.field === state.field) return conversionDetail(predicted, i18n, i18n.fmt);
-  return englishDetail({ message: state.reason, ...(state.field ? { field: state.field } : {}) });
+  return englishDetail({ message: state.reason, ...field });
 }
 
 /** The outcome in one sentence, for the live region (the steps themselves update too often). */
