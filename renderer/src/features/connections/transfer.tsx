@@ -4,7 +4,7 @@ import type { AppError } from '../../../../shared/errors';
 import { Checkbox } from '../../components/field';
 import { downloadText, readFileAsText } from '../../components/dom';
 import { Icon } from '../../components/icons';
-import { Modal } from '../../components/modal';
+import { Modal, ModalFooter } from '../../components/modal';
 import { useI18n } from '../../i18n/context';
 import { useApp, useStores } from '../../stores/context';
 
@@ -33,15 +33,7 @@ export function ExportDialog({ open, onClose, onError }: { open: boolean; onClos
       onClose={onClose}
       testId="export-dialog"
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void doExport()} disabled={busy} data-testid="export-confirm">
-            <Icon name="download" size={15} />
-            {t('transfer.export.button')}
-          </button>
-        </>
+        <ModalFooter cancelLabel={t('common.cancel')} onCancel={onClose} action={{ label: t('transfer.export.button'), testId: 'export-confirm', icon: 'download', busy, onClick: () => void doExport() }} />
       }
     >
       <p>{plural('transfer.export.body', count)}</p>

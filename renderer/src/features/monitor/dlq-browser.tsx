@@ -6,7 +6,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { RedriveResult } from '../../../../shared/contract-monitor';
 import { Checkbox } from '../../components/field';
 import { Icon } from '../../components/icons';
-import { Modal } from '../../components/modal';
+import { Modal, ModalFooter } from '../../components/modal';
 import { Spinner } from '../../components/spinner';
 import { useI18n } from '../../i18n/context';
 import { reasonLabel } from '../../i18n/log-line';
@@ -135,16 +135,7 @@ export const DlqBrowser = memo(function DlqBrowser({ view }: { view: PipelineVie
         title={plural('dlq.confirm.title', chosen.length)}
         onClose={() => setConfirming(false)}
         testId="redrive-dialog"
-        footer={
-          <>
-            <button type="button" className="btn btn-secondary" data-autofocus onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => void send()} data-testid="redrive-confirm">
-              {t('dlq.confirm.send')}
-            </button>
-          </>
-        }
+        footer={<ModalFooter cancelLabel={t('common.cancel')} onCancel={() => setConfirming(false)} cancelFirst action={{ label: t('dlq.confirm.send'), testId: 'redrive-confirm', onClick: () => void send() }} />}
       >
         <p>{t('dlq.confirm.body', { topics: [...new Set(chosen.map((r) => r.source.topic ?? '?'))].join(', ') })}</p>
         <p className="small">{t('dlq.confirm.note')}</p>

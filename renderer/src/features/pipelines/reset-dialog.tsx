@@ -5,7 +5,7 @@ import type { PipelineView } from '../../../../shared/contract';
 import type { OffsetResetPlan } from '../../../../shared/contract-monitor';
 import type { AppError } from '../../../../shared/errors';
 import { TextField } from '../../components/field';
-import { Modal } from '../../components/modal';
+import { Modal, ModalFooter } from '../../components/modal';
 import { Spinner } from '../../components/spinner';
 import { useI18n } from '../../i18n/context';
 import { useApp, useStores } from '../../stores/context';
@@ -73,15 +73,12 @@ export function ResetOffsetsDialog({ view, onClose }: { view: PipelineView; onCl
       onClose={onClose}
       testId="reset-dialog"
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" data-autofocus onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn-danger" disabled={!shown || busy !== undefined} onClick={() => void apply()} data-testid="reset-confirm">
-            {busy === 'reset' ? <Spinner size={14} /> : null}
-            {t('pipelines.reset.apply')}
-          </button>
-        </>
+        <ModalFooter
+          cancelLabel={t('common.cancel')}
+          onCancel={onClose}
+          cancelFirst
+          action={{ label: t('pipelines.reset.apply'), testId: 'reset-confirm', tone: 'danger', busy: busy === 'reset', disabled: !shown || (busy !== undefined && busy !== 'reset'), onClick: () => void apply() }}
+        />
       }
     >
       <p>{t('pipelines.reset.body', { group: view.spec.groupId })}</p>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { TextField } from '../../components/field';
 import { Icon } from '../../components/icons';
-import { Modal } from '../../components/modal';
+import { Modal, ModalFooter } from '../../components/modal';
 import { useI18n } from '../../i18n/context';
 import { useApp, useStores } from '../../stores/context';
 import { ProblemPanel } from './problem-panel';
@@ -97,14 +97,11 @@ export function TemplatesMenu() {
         onClose={() => setOpen(false)}
         testId="producer-save-dialog"
         footer={
-          <>
-            <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-            <button type="button" className="btn btn-primary" disabled={busy || name.trim() === ''} onClick={() => void save()} data-testid="producer-save-confirm">
-              {busy ? t('common.saving') : t('common.save')}
-            </button>
-          </>
+          <ModalFooter
+            cancelLabel={t('common.cancel')}
+            onCancel={() => setOpen(false)}
+            action={{ label: busy ? t('common.saving') : t('common.save'), testId: 'producer-save-confirm', busy, disabled: name.trim() === '', onClick: () => void save() }}
+          />
         }
       >
         <form

@@ -4,8 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { CreateTopicInput } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
 import { TextField } from '../../components/field';
-import { Modal } from '../../components/modal';
-import { Spinner } from '../../components/spinner';
+import { Modal, ModalFooter } from '../../components/modal';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/i18n';
 import { useStores } from '../../stores/context';
@@ -60,17 +59,7 @@ export function CreateTopicDialog({ open, initialName, onClose }: { open: boolea
       title={t('schema.topic.create')}
       onClose={onClose}
       testId="schema-create-topic"
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy} data-testid="schema-topic-submit">
-            {busy ? <Spinner size={14} /> : null}
-            {t('schema.topic.createButton')}
-          </button>
-        </>
-      }
+      footer={<ModalFooter cancelLabel={t('common.cancel')} onCancel={onClose} action={{ label: t('schema.topic.createButton'), testId: 'schema-topic-submit', form: formId, busy }} />}
     >
       <form
         id={formId}

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import { TextField } from '../../components/field';
 import { Icon } from '../../components/icons';
-import { Modal } from '../../components/modal';
+import { Modal, ModalFooter } from '../../components/modal';
 import { Spinner } from '../../components/spinner';
 import { useI18n } from '../../i18n/context';
 import { useApp, useStores } from '../../stores/context';
@@ -92,15 +92,7 @@ function CreatePipelineDialog({ open, onClose }: { open: boolean; onClose: () =>
       onClose={onClose}
       testId="schema-create-pipeline"
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy || !choices} data-testid="schema-create-pipeline-submit">
-            {busy ? <Spinner size={14} /> : null}
-            {t('schema.save.createButton')}
-          </button>
-        </>
+        <ModalFooter cancelLabel={t('common.cancel')} onCancel={onClose} action={{ label: t('schema.save.createButton'), testId: 'schema-create-pipeline-submit', form: formId, busy, disabled: !choices }} />
       }
     >
       <form
