@@ -1,6 +1,6 @@
 // "New pipeline": source (Kafka profile + topics), target (Milvus profile + collection) and delivery
 // (write mode, batch size, start position, dead-letter topic). Profiles saved last are preselected.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { ProfileView } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/errors';
 import { BusyButton } from '../../components/busy-button';
@@ -91,13 +91,7 @@ export function CreatePipelineForm({ onDone }: { onDone: (createdId?: string) =>
         <TextField label={t('pipelines.form.name')} value={form.name} onValue={(name) => set({ name })} error={err(errors.name)} maxLength={120} autoFocus data-testid="pipeline-name" />
         <TextField label={t('pipelines.form.group')} value={form.groupId} onValue={(groupId) => set({ groupId })} error={err(errors.groupId)} hint={t('pipelines.form.group.hint')} mono maxLength={255} data-testid="pipeline-group" />
       </div>
-      <section className="form-section" aria-labelledby="src-title">
-        <h3 className="form-section-title" id="src-title">
-          <span className="kind-icon kind-kafka">
-            <Icon name="kafka" size={14} />
-          </span>
-          {t('pipelines.form.source')}
-        </h3>
+      <EndpointSection kind="kafka" title={t('pipelines.form.source')}>
         <SelectField
           label={t('pipelines.form.kafkaProfile')}
           value={form.kafkaProfileId}
@@ -107,14 +101,8 @@ export function CreatePipelineForm({ onDone }: { onDone: (createdId?: string) =>
           data-testid="pipeline-kafka-profile"
         />
         <TopicPicker list={kafka ? topics[kafka.id] : undefined} value={form.topics} onChange={(v) => set({ topics: v })} onRefresh={() => loadTopics(true)} error={err(errors.topics)} />
-      </section>
-      <section className="form-section" aria-labelledby="dst-title">
-        <h3 className="form-section-title" id="dst-title">
-          <span className="kind-icon kind-milvus">
-            <Icon name="milvus" size={14} />
-          </span>
-          {t('pipelines.form.target')}
-        </h3>
+      </EndpointSection>
+      <EndpointSection kind="milvus" title={t('pipelines.form.target')}>
         <div className="form-row">
           <SelectField
             label={t('pipelines.form.milvusProfile')}
@@ -143,7 +131,7 @@ export function CreatePipelineForm({ onDone }: { onDone: (createdId?: string) =>
           </div>
         </div>
         {colList?.status === 'error' ? <ErrorPanel error={colList.error} testId="collections-error" /> : null}
-      </section>
+      </EndpointSection>
       <DeliveryFields form={form} set={set} err={err} errors={errors} />
       <div className="form-actions">
         <BusyButton type="button" className="btn btn-ghost" onClick={() => onDone()} busy={saving !== null} data-testid="pipeline-cancel">
@@ -159,5 +147,21 @@ export function CreatePipelineForm({ onDone }: { onDone: (createdId?: string) =>
         </BusyButton>
       </div>
     </form>
+  );
+}
+
+/** The form's source or target part, titled with the service's icon. */
+function EndpointSection({ kind, title, children }: { kind: 'kafka' | 'milvus'; title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="form-section" aria-labelledby={id}>
+      <h3 className="form-section-title" id={id}>
+        <span className={`kind-icon kind-${kind}`}>
+          <Icon name={kind} size={14} />
+        </span>
+        {title}
+      </h3>
+      {children}
+    </section>
   );
 }
