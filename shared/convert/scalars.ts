@@ -1,7 +1,8 @@
 // Scalar field converters: value → what the Milvus Node SDK takes, or a Fail. Null and missing
-// values never reach these (field.ts decides about them). Every output survives a JSON round trip,
-// because the SDK deep-clones rows with JSON.parse(JSON.stringify(row)) when the collection has a
-// dynamic field (cloneObj in dist/milvus/utils/Format.js): so no bigint and no typed arrays.
+// values never reach these (field.ts decides about them). Every output survives a JSON round trip:
+// the SDK's own grouping of dynamic-field rows deep-clones them through JSON (the writer replaces
+// it with one that does not, electron/clients/sdk-dynamic-rows.ts, but keeps the SDK's where it
+// cannot), and the copy-free grouping relies on rows being plain JSON values: no bigint, no typed arrays.
 import type { ArrayElementType, FieldSchema, ScalarType } from '../milvus-schema';
 import { atElement, describeWords, Fail, within } from './describe';
 import { phrase, type Phrase } from './phrase';
