@@ -48,3 +48,19 @@ function wordText(text: LogText, tr: Translator, fmt: Formatters, english: strin
   });
 }
 
+
+/**
+ * The structured details of an entry, worded for the reader: "partición 0 · offset 5 · campo v".
+ * A reason code reads as its name; a key this renderer has no words for stays key=value.
+ */
+export function logDetail(detail: Readonly<Record<string, string | number>>, tr: Translator, fmt: Formatters): string {
+  return Object.entries(detail)
+    .map(([name, v]) => {
+      if (name === 'code') return reasonLabel(String(v), tr);
+      const value = typeof v === 'number' ? (name.endsWith('Ms') ? fmt.duration(v) : fmt.number(v)) : v;
+      const key = `log.detail.${name}` as MessageKey;
+      const text = tr.t(key, { value });
+      return text === key ? `${name}=${value}` : text;
+    })
+    .join(' · ');
+}

@@ -7,7 +7,7 @@ import type { LogEntry } from '../../../shared/pipeline-status';
 import { DEFAULT_FILTER, filterLog } from '../../../renderer/src/features/monitor/log-filter';
 import { createFormatters } from '../../../renderer/src/i18n/format';
 import { createTranslator, type ResolvedLocale } from '../../../renderer/src/i18n/i18n';
-import { causeLine, logLine, reasonLabel } from '../../../renderer/src/i18n/log-line';
+import { causeLine, logDetail, logLine, reasonLabel } from '../../../renderer/src/i18n/log-line';
 import { DOCS, opts } from '../convert/fixtures';
 
 function reader(locale: ResolvedLocale) {
@@ -111,5 +111,19 @@ describe('a pipeline’s cause on screen', () => {
   it('names the record that stopped a pipeline and why', () => {
     const text: LogText = { code: 'cause.recordFailed', params: { topic: 'pedidos', partition: 0, offset: '2', reasonCode: 'invalid_vector', reason: 'field v: expected 4 numbers' } };
     expect(es.line(text)).toBe('Detenido en el registro pedidos[0]@2 (Vector no válido): field v: expected 4 numbers');
+  });
+});
+
+describe('a log entry’s details on screen', () => {
+  const fmtEs = createFormatters({ lang: 'es', intl: 'es-ES' }, es.tr);
+  it('are worded for the reader, with locale numbers, durations and reason names', () => {
+    expect(logDetail({ topic: 'pedidos', partition: 0, offset: '12345', code: 'wrong_dimension', field: 'v' }, es.tr, fmtEs)).toBe(
+      'topic pedidos · partición 0 · offset 12345 · Dimensión del vector incorrecta · campo v',
+    );
+    expect(logDetail({ source: 'milvus', attempt: 3, delayMs: 2000 }, es.tr, fmtEs)).toBe('origen milvus · intento 3 · espera 2 s');
+    expect(logDetail({ count: 1500 }, es.tr, fmtEs)).toBe('registros 1.500');
+  });
+  it('keep a key they have no words for as key=value', () => {
+    expect(logDetail({ somethingNew: 7 }, es.tr, fmtEs)).toBe('somethingNew=7');
   });
 });

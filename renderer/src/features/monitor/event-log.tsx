@@ -4,7 +4,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { LogEntry } from '../../../../shared/pipeline-status';
 import { Icon } from '../../components/icons';
 import { useI18n } from '../../i18n/context';
-import { logLine } from '../../i18n/log-line';
+import { logDetail, logLine } from '../../i18n/log-line';
 import { useApp } from '../../stores/context';
 import { countByKind, DEFAULT_FILTER, filterLog, LOG_KINDS, type LogFilter } from './log-filter';
 
@@ -60,13 +60,7 @@ export const EventLog = memo(function EventLog({ pipelineId }: { pipelineId: str
               <div className="log-body">
                 {filter.scope === 'all' && e.pipelineId ? <span className="log-pipeline">{nameOf(e.pipelineId)}</span> : null}
                 <span className="log-message">{wording(e)}</span>
-                {e.detail && e.kind !== 'state' ? (
-                  <span className="log-detail mono">
-                    {Object.entries(e.detail)
-                      .map(([k, v]) => `${k}=${v}`)
-                      .join(' ')}
-                  </span>
-                ) : null}
+                {e.detail && e.kind !== 'state' ? <span className="log-detail mono">{logDetail(e.detail, i18n, fmt)}</span> : null}
               </div>
             </li>
           ))}
