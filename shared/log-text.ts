@@ -3,6 +3,7 @@
 // built here. Parameters are names, counts and raw text from Kafka or Milvus (a cause is quoted as
 // the server wrote it, never translated).
 import type { Phrase } from './convert/phrase';
+import { fillTemplate } from './fill-template';
 import type { PipelineState } from './pipeline-status';
 
 /** Parameters of each message. Naming carries formatting: `…Ms` is a duration, `at` a time. */
@@ -113,19 +114,10 @@ export function templateKey(text: LogText, isOne: (count: number) => boolean): L
   return `${text.code as PluralCode}_${isOne(count) ? 'one' : 'other'}`;
 }
 
-/** Fills `{param}` placeholders; `format` words each value (a locale's numbers, durations, times). */
-export function fillTemplate(template: string, params: object, format: (name: string, value: string | number) => string): string {
-  const values = params as Record<string, string | number | undefined>;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = values[name];
-    return v === undefined ? whole : format(name, v);
-  });
-}
-
 /** The English line, for the CLI, headless logs and search: plain numbers, ms, ISO times. */
 export function englishLogLine(text: LogText): string {
   const template = LOG_TEMPLATES_EN[templateKey(text, (n) => n === 1)];
-  return fillTemplate(template, text.params, (name, v) => {
+  return fillTemplate<string | number>(template, text.params, (name, v) => {
     if (typeof v !== 'number') return v;
     if (name.endsWith('Ms')) return `${v} ms`;
     if (name === 'at') return new Date(v).toISOString();

@@ -2,6 +2,7 @@
 // them in the reader's language while the English message stays what it always was. Parameters are
 // text quoted from the message (kept as is), numbers (counts, limits, positions: a locale formats
 // them) or nested phrases. Phrases are only built when a conversion fails.
+import { fillTemplate } from '../fill-template';
 import { CONVERT_PHRASES_EN, type PhraseTemplateKey } from './phrases-en';
 
 /** A table key, with plural pairs addressed by their base (the phrase's {count} picks the form). */
@@ -45,14 +46,12 @@ export function wordPhrase(p: Phrase, wording: PhraseWording): string | undefine
   const template = wording.template(p.key) ?? (typeof count === 'number' ? wording.template(`${p.key}_${wording.isOne(count) ? 'one' : 'other'}`) : undefined);
   if (template === undefined) return undefined;
   let complete = true;
-  const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = p.params[name];
-    if (v === undefined) return whole;
+  const text = fillTemplate<PhraseParam>(template, p.params, (name, v) => {
     if (typeof v === 'number') return wording.number(v);
     if (typeof v === 'string') return v;
     const inner = wordPhrase(v, wording);
     if (inner === undefined) complete = false;
-    return inner ?? whole;
+    return inner ?? `{${name}}`;
   });
   if (!complete) return undefined;
   return p.clip === undefined ? text : clip(text, p.clip);

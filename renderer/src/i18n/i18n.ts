@@ -2,6 +2,7 @@
 // component is a type error. Templates use {name} placeholders; numbers are formatted for the locale.
 import type { Settings } from '../../../shared/domain';
 import type { ErrorCode } from '../../../shared/errors';
+import { fillTemplate } from '../../../shared/fill-template';
 import { en } from './en';
 import { es } from './es';
 
@@ -40,11 +41,7 @@ export function resolveLocale(setting: Settings['locale'], systemLanguages: read
 
 export function interpolate(template: string, params: Params | undefined, formatNumber: (n: number) => string): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v) : v;
-  });
+  return fillTemplate<string | number>(template, params, (_, v) => (typeof v === 'number' ? formatNumber(v) : v));
 }
 
 export interface Translator {

@@ -2,7 +2,8 @@
 // (shared/log-text.ts); numbers, durations, times, pipeline states and dead-letter reasons are
 // worded here for the locale. Raw text from Kafka or Milvus (a cause, a reason) is quoted as is;
 // a reason of ours (a conversion error) comes with its words and is translated.
-import { fillTemplate, templateKey, type LogText } from '../../../shared/log-text';
+import { fillTemplate } from '../../../shared/fill-template';
+import { templateKey, type LogText } from '../../../shared/log-text';
 import type { LogEntry } from '../../../shared/pipeline-status';
 import { wordConversion } from './conversion-text';
 import type { Formatters } from './format';
@@ -34,7 +35,7 @@ function wordText(text: LogText, tr: Translator, fmt: Formatters, english: strin
   if (template === key) return english;
   const nested = text.code === 'state.changedCause' ? text.params.causeText : undefined;
   const reasonWords = 'reasonWords' in text.params ? text.params.reasonWords : undefined;
-  return fillTemplate(template, text.params, (name, v) => {
+  return fillTemplate<string | number>(template, text.params, (name, v) => {
     if (typeof v === 'number') {
       if (name.endsWith('Ms')) return fmt.duration(v);
       if (name === 'at') return fmt.timestamp(v);

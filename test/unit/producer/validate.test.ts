@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson, parseVector, reformat, withFreshKey } from '../../../renderer/src/features/producer/message-text';
 import { DEFAULT_RULES } from '../../../renderer/src/features/producer/rules';
-import { reasonOf, validateMessage } from '../../../renderer/src/features/producer/validate';
+import { validateMessage } from '../../../renderer/src/features/producer/validate';
+import { englishDetail } from '../../../renderer/src/i18n/conversion-text';
 import type { CollectionSchema } from '../../../shared/milvus-schema';
 
 const schema: CollectionSchema = {
@@ -37,7 +38,7 @@ describe('validateMessage', () => {
       ['title_vector', 'wrong_dimension'],
     ]);
     const dim = v.issues[2];
-    expect(dim?.kind === 'field' && reasonOf(dim.error)).toBe('expected 3 numbers, got 2');
+    expect(dim?.kind === 'field' && englishDetail(dim.error)).toBe('expected 3 numbers, got 2');
   });
 
   it('uses the pipeline rules: extra fields as errors in strict mode', () => {

@@ -53,8 +53,3 @@ export function validateMessage(text: string, schema: CollectionSchema | null, o
   } else if (!result.ok) issues.push({ kind: 'field', error: result.error });
   return { ok: issues.length === 0, issues, dropped: result.ok ? result.dropped : [], bytes };
 }
-
-/** The reason without the "field x: " prefix the field name already shows. */
-export function reasonOf(error: ConversionError): string {
-  return error.field && error.message.startsWith(`field ${error.field}: `) ? error.message.slice(`field ${error.field}: `.length) : error.message;
-}
