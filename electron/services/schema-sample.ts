@@ -9,10 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { KafkaConnection } from '../../shared/connections';
-import { decodeValue, messageWords, type Phrase } from '../../shared/convert';
 import { SAMPLE_DEFAULT_TIMEOUT_MS, type SampledMessage, type SampleRequest, type TopicSample, type UnparseableSample } from '../../shared/contract-schema';
 import { AppFailure } from '../../shared/errors';
-import type { ValueFormat } from '../../shared/pipeline-config';
 import { decodeSamples, inferDecoded, type Sample } from '../../shared/schema';
 import { createKafka } from '../clients/kafka-client';
 import { withDeadline } from './deadline';
@@ -162,19 +160,9 @@ async function readPlanned(kafka: Kafka, groupId: string, topic: string, plan: P
   return { records, timedOut: timedOut && done.size < ranges.size, truncated };
 }
 
-/**
- * Inference keeps only the English reason; decoding the few examples again gives their words
- * (of the whole message: a sample problem has no field of its own to show the field prefix).
- */
-function problemWords(sample: Sample | undefined, format: ValueFormat, message: string): Phrase | undefined {
-  const r = sample ? decodeValue(sample.value, format) : undefined;
-  return r && !r.ok && r.error.message === message ? messageWords(r.error) : undefined;
-}
-
 function summarise(req: SampleRequest, read: ReadResult, meta: { available: number; partitions: number; elapsedMs: number }): TopicSample {
   const samples: Sample[] = read.records.map((r) => ({ value: r.value ? new Uint8Array(r.value.buffer, r.value.byteOffset, r.value.byteLength) : null, key: r.key }));
-  const format = req.valueFormat ?? 'auto';
-  const decoded = decodeSamples(samples, format);
+  const decoded = decodeSamples(samples, req.valueFormat ?? 'auto');
   // Only parsed messages travel; their text decodes again, identically, in the renderer.
   const messages: SampledMessage[] = decoded.indices.map((i) => {
     const r = read.records[i] as RawRecord;
@@ -182,10 +170,7 @@ function summarise(req: SampleRequest, read: ReadResult, meta: { available: numb
   });
   const examples: UnparseableSample[] = decoded.unparseable.reasons.map((u) => {
     const r = read.records[u.index] as RawRecord;
-    const example: UnparseableSample = { partition: r.partition, offset: r.offset, code: u.code, message: u.message };
-    const words = problemWords(samples[u.index], format, u.message);
-    if (words) example.words = words;
-    return example;
+    return { partition: r.partition, offset: r.offset, code: u.code, message: u.message, ...(u.words ? { words: u.words } : {}) };
   });
   return {
     topic: req.topic,

@@ -1,5 +1,6 @@
 // What inference learns from a handful of topic messages. Plain data (no Maps, no bigint) so it
 // can cross the IPC/WebSocket boundary and be rendered as is.
+import type { Phrase } from '../convert/phrase';
 
 export const JSON_KINDS = [
   'null',
@@ -103,6 +104,8 @@ export interface UnparseableReason {
   index: number;
   code: string;
   message: string;
+  /** The message's words, for readers in other languages (see shared/convert/phrase.ts). */
+  words?: Phrase;
 }
 
 export interface InferredSchema {

@@ -1,6 +1,6 @@
 // Topic message schema inference: decode sampled values with the same decoder the engine uses,
 // walk them once, and summarise every field path (types, lengths, vector and key candidates).
-import { decodeValue } from '../convert';
+import { decodeValue, messageWords } from '../convert';
 import { FieldAccumulator } from './field-stats';
 import type { InferOptions, InferredField, InferredSchema, PrimaryKeyCandidate, UnparseableReason } from './infer-types';
 
@@ -47,7 +47,8 @@ export function decodeSamples(samples: readonly Sample[], valueFormat: InferOpti
     } else {
       out.unparseable.count++;
       if (out.unparseable.reasons.length < MAX_REASONS) {
-        out.unparseable.reasons.push({ index, code: r.error.code, message: r.error.message });
+        const words = messageWords(r.error);
+        out.unparseable.reasons.push({ index, code: r.error.code, message: r.error.message, ...(words ? { words } : {}) });
       }
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishPhrase } from '../../../shared/convert';
 import { inferSchema } from '../../../shared/schema/infer';
 import { suggestCollectionSchema } from '../../../shared/schema/suggest';
 import { base64VectorLength, suggestVarCharLength, utf8Length } from '../../../shared/schema/text';
@@ -112,6 +113,8 @@ describe('inferSchema', () => {
     expect(s.unparseable.count).toBe(2);
     expect(s.unparseable.reasons.map((r) => r.index)).toEqual([1, 2]);
     expect(s.unparseable.reasons[0]?.code).toBe('invalid_json');
+    // Each reason carries its words, whose English is the message (the schema view translates them).
+    for (const r of s.unparseable.reasons) expect(r.words && englishPhrase(r.words)).toBe(r.message);
     expect(field(s, 'id').present).toBe(2);
   });
 
